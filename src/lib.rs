@@ -1,0 +1,80 @@
+//! Gets the `header` out of NHN Cloud API responses: no heap, no panics, a
+//! small constant stack, and less time than a general JSON library needs.
+//!
+//! Every NHN Cloud Compute Instance API response body carries a top-level
+//! `"header"` object:
+//!
+//! ```json
+//! {"header": {"isSuccessful": true, "resultCode": 0, "resultMessage": "SUCCESS"}, "instances": []}
+//! ```
+//!
+//! [`parse`] validates the whole body as JSON (RFC 8259) and returns the
+//! header; [`scan`] returns it as soon as the header object closes, without
+//! reading the rest.
+//!
+//! ```
+//! let body = br#"{"header":{"isSuccessful":false,"resultCode":10404,"resultMessage":"Not Found"}}"#;
+//! let header = nhncloud_header::scan(body)?;
+//! assert_eq!(header.result_code, 10404);
+//! assert_eq!(header.result_message.unwrap(), "Not Found");
+//! # Ok::<(), nhncloud_header::Error>(())
+//! ```
+//!
+//! # Errors
+//!
+//! Bad input gets an [`Error`]: an [`ErrorKind`] with a stable snake_case
+//! name and the byte offset where the problem was found.
+//!
+//! ```
+//! use nhncloud_header::{parse, ErrorKind};
+//!
+//! let error = parse(br#"{"header": {"resultMessage": "\x"}}"#).unwrap_err();
+//! assert_eq!(error.kind(), ErrorKind::InvalidEscape);
+//! assert_eq!(error.offset(), 31);
+//! assert_eq!(error.to_string(), "invalid escape at byte 31");
+//! ```
+//!
+//! # What is accepted
+//!
+//! The body must be one JSON object, optionally after a UTF-8 byte order mark
+//! and surrounded by whitespace, whose members include exactly one `header`
+//! (keys compare after unescaping, so `"he\u0061der"` counts). The header must
+//! be an object with `isSuccessful` (`true` or `false`), `resultCode` (an
+//! integer within `i32`; `-0` is 0) and `resultMessage` (a string or `null`),
+//! each exactly once and in any order; other members are validated and
+//! skipped. Every string is checked for UTF-8, raw control characters and
+//! escapes, every number against the JSON grammar. Nesting beyond
+//! [`Options::max_depth`] is rejected; nothing recurses, so stack use does
+//! not depend on the input.
+//!
+//! Compared with `serde_json` (`from_slice::<Value>`), the reference this
+//! crate is tested against, the deliberate differences are:
+//!
+//! - a leading UTF-8 byte order mark is skipped (`serde_json` rejects it);
+//! - numbers of any magnitude are accepted outside `resultCode`
+//!   (`serde_json` rejects those beyond `f64`, such as `1e400`);
+//! - nesting up to 128 levels is accepted, the top-level object included
+//!   (`serde_json` stops at 127);
+//! - duplicate keys other than `header` and its fields are not an error
+//!   (as in `serde_json`), but a second `header` or a repeated field is.
+//!
+//! # Crate features
+//!
+//! None yet: the library is `#![no_std]` and allocation-free.
+
+#![no_std]
+#![deny(missing_docs)]
+#![cfg_attr(test, deny(warnings))]
+#![forbid(unsafe_code)]
+
+mod error;
+mod header;
+mod lexer;
+mod machine;
+mod message;
+mod parse;
+
+pub use error::{Error, ErrorKind, Field};
+pub use header::Header;
+pub use message::{BufferTooSmall, Chars, Message};
+pub use parse::{Options, parse, parse_with, scan, scan_with};

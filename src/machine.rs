@@ -1,0 +1,895 @@
+//! The resumable state machine behind every parser in the crate.
+//!
+//! It validates a JSON text byte by byte (with fast paths over string bodies
+//! and whitespace), keeps the nesting in a 128-bit stack instead of recursing,
+//! and picks the three header fields out as they pass. It can stop at any byte
+//! and resume with the next chunk, so the one-shot functions and the streaming
+//! parser run the very same code and agree on every error kind and offset.
+
+use crate::error::{Error, ErrorKind, Field};
+use crate::lexer::{
+    CLASS, Class, HEX, LITERALS, PLAIN, literal_after_first, skip_plain, skip_space,
+};
+
+/// The deepest nesting the fixed stack can hold; also the default limit.
+pub(crate) const MAX_DEPTH: u8 = 128;
+
+/// Receives the header's `resultMessage` text as the machine decodes it.
+pub(crate) trait Sink {
+    /// The message string opens; `quote` is the offset of its opening quote.
+    fn message_begin(&mut self, quote: usize);
+    /// One decoded character; returns `false` once no more text fits.
+    fn message_char(&mut self, ch: char) -> bool;
+    /// The message string closes; `quote` is the offset of its closing quote.
+    fn message_end(&mut self, quote: usize);
+}
+
+/// When a run of input ends.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Mode {
+    /// Stop as soon as the top-level header object closes.
+    Scan,
+    /// Validate the whole body; done only at the end of input.
+    Parse,
+}
+
+/// What `feed` has seen so far.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Progress {
+    /// Everything given was consumed; more input (or the end) is needed.
+    NeedMore,
+    /// Scan mode only: the header object has closed; stop reading.
+    HeaderClosed,
+}
+
+/// Where the machine is. Structural states expect the next token; the rest
+/// are inside a string, number or literal.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[repr(u8)]
+enum State {
+    Start,
+    /// After the first byte of a UTF-8 byte order mark.
+    Bom1,
+    Bom2,
+    /// Expecting the top-level value.
+    TopValue,
+    /// After `{`: a key or `}`.
+    ObjectFirst,
+    /// After `,` in an object: a key.
+    ObjectNext,
+    Colon,
+    /// After `:`, or after `,` in an array.
+    Value,
+    /// After `[`: a value or `]`.
+    ArrayFirst,
+    /// After a value: `,` or the container's close.
+    AfterValue,
+    /// After the top-level object, in parse mode: whitespace only.
+    Trailing,
+    /// Scan mode: the header has closed.
+    Done,
+    Failed,
+    String,
+    Escape,
+    Hex1,
+    Hex2,
+    Hex3,
+    Hex4,
+    /// After a high surrogate escape: its low half must follow.
+    LowBackslash,
+    LowU,
+    LowHex1,
+    LowHex2,
+    LowHex3,
+    LowHex4,
+    /// UTF-8 continuation bytes still expected (1, 2 or 3), any of 80..=BF.
+    Tail1,
+    Tail2,
+    Tail3,
+    /// The second byte after these leads has a narrower range (no overlongs,
+    /// no surrogates, nothing above U+10FFFF).
+    AfterE0,
+    AfterEd,
+    AfterF0,
+    AfterF4,
+    Minus,
+    Zero,
+    Integer,
+    Dot,
+    Fraction,
+    Exponent,
+    ExponentSign,
+    ExponentDigits,
+    Literal,
+}
+
+/// What the current token means to the header, or what the next value will.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[repr(u8)]
+enum Slot {
+    /// Validated and forgotten.
+    Skip,
+    /// A key nobody asks about.
+    Key,
+    /// A key of the top-level object, matched against `header`.
+    TopKey,
+    /// A key of the header object, matched against the three field names.
+    HeaderKey,
+    /// The value of the top-level `header` member.
+    Header,
+    IsSuccessful,
+    ResultCode,
+    ResultMessage,
+}
+
+/// Keys the machine matches, in candidate-bit order (see `Machine::aux`).
+const KEYS: [&[u8]; 4] = [b"header", b"isSuccessful", b"resultCode", b"resultMessage"];
+const TOP_KEY_CANDIDATES: u8 = 0x10;
+const HEADER_KEY_CANDIDATES: u8 = 0xE0;
+
+// Bits of `Machine::flags`.
+const SEEN_IS_SUCCESSFUL: u16 = 1 << 0;
+const SEEN_RESULT_CODE: u16 = 1 << 1;
+const SEEN_RESULT_MESSAGE: u16 = 1 << 2;
+const SEEN_ALL: u16 = SEEN_IS_SUCCESSFUL | SEEN_RESULT_CODE | SEEN_RESULT_MESSAGE;
+const IN_HEADER: u16 = 1 << 3;
+const HEADER_DONE: u16 = 1 << 4;
+const IS_SUCCESSFUL: u16 = 1 << 5;
+const CODE_NEGATIVE: u16 = 1 << 6;
+/// The `resultCode` number is not an integer within `i32`; reported once the
+/// number has ended, so that grammar errors win.
+const CODE_INVALID: u16 = 1 << 7;
+const MESSAGE_NULL: u16 = 1 << 8;
+const MESSAGE_TRUNCATED: u16 = 1 << 9;
+const PARSE_MODE: u16 = 1 << 10;
+
+/// Every error kind, indexed by discriminant: a failed machine keeps its
+/// error in `acc`, which nothing else needs any more.
+const ERROR_KINDS: [ErrorKind; 16] = [
+    ErrorKind::Empty,
+    ErrorKind::NotAnObject,
+    ErrorKind::UnexpectedByte,
+    ErrorKind::UnexpectedEnd,
+    ErrorKind::InvalidNumber,
+    ErrorKind::InvalidEscape,
+    ErrorKind::LoneSurrogate,
+    ErrorKind::ControlCharacter,
+    ErrorKind::InvalidUtf8,
+    ErrorKind::DepthLimit,
+    ErrorKind::TrailingCharacters,
+    ErrorKind::MissingHeader,
+    ErrorKind::MissingField,
+    ErrorKind::DuplicateKey,
+    ErrorKind::WrongType,
+    ErrorKind::InvalidResultCode,
+];
+const FIELDS: [Option<Field>; 4] = [
+    None,
+    Some(Field::IsSuccessful),
+    Some(Field::ResultCode),
+    Some(Field::ResultMessage),
+];
+
+/// The parser state: 48 bytes on 64-bit targets, 36 on 32-bit ones.
+#[derive(Clone, Debug)]
+pub(crate) struct Machine {
+    /// Offset of the first byte of the next chunk.
+    consumed: usize,
+    /// Offset of the token that a later error may point at: the current
+    /// key's opening quote, or the `resultCode` number's first byte. The
+    /// error's offset once failed.
+    mark: usize,
+    /// One bit per open container, set for arrays; bit `d` is depth `d + 1`.
+    nest: [u8; 16],
+    /// Code point or hex value being decoded; `resultCode` magnitude being
+    /// accumulated; the error once failed.
+    acc: u32,
+    result_code: i32,
+    flags: u16,
+    state: State,
+    slot: Slot,
+    depth: u8,
+    max_depth: u8,
+    /// Key matching (position in the low nibble, live candidates in the high
+    /// nibble, one bit per entry of `KEYS`), or the `LITERALS` index.
+    aux: u8,
+}
+
+impl Machine {
+    /// A machine at the start of a body. `max_depth` above [`MAX_DEPTH`] is
+    /// treated as [`MAX_DEPTH`].
+    pub(crate) const fn new(mode: Mode, max_depth: u8) -> Self {
+        Machine {
+            consumed: 0,
+            mark: 0,
+            nest: [0; 16],
+            acc: 0,
+            result_code: 0,
+            flags: match mode {
+                Mode::Scan => 0,
+                Mode::Parse => PARSE_MODE,
+            },
+            state: State::Start,
+            slot: Slot::Skip,
+            depth: 0,
+            max_depth: if max_depth > MAX_DEPTH {
+                MAX_DEPTH
+            } else {
+                max_depth
+            },
+            aux: 0,
+        }
+    }
+
+    pub(crate) fn is_successful(&self) -> bool {
+        self.flags & IS_SUCCESSFUL != 0
+    }
+
+    pub(crate) fn result_code(&self) -> i32 {
+        self.result_code
+    }
+
+    /// Whether `resultMessage` was `null`.
+    pub(crate) fn message_is_null(&self) -> bool {
+        self.flags & MESSAGE_NULL != 0
+    }
+
+    /// Consumes the next chunk of the body.
+    pub(crate) fn feed<S: Sink>(&mut self, input: &[u8], sink: &mut S) -> Result<Progress, Error> {
+        let progress = self.run(input, sink);
+        self.consumed = self.consumed.saturating_add(input.len());
+        progress
+    }
+
+    /// Ends the body: the whole input has been fed.
+    pub(crate) fn finish(&mut self) -> Result<(), Error> {
+        match self.state {
+            State::Trailing | State::Done => Ok(()),
+            State::Failed => Err(self.failure()),
+            State::Start | State::TopValue => Err(self.fail(ErrorKind::Empty, None, self.consumed)),
+            _ => Err(self.fail(ErrorKind::UnexpectedEnd, None, self.consumed)),
+        }
+    }
+
+    fn run<S: Sink>(&mut self, input: &[u8], sink: &mut S) -> Result<Progress, Error> {
+        let base = self.consumed;
+        let at = |i: usize| base.saturating_add(i);
+        let mut i = 0;
+        while let Some(&byte) = input.get(i) {
+            let class = CLASS[byte as usize];
+            match self.state {
+                State::String => {
+                    i = match self.slot {
+                        Slot::Skip | Slot::Key => skip_plain(input, i),
+                        _ => self.capture_plain(input, i, sink),
+                    };
+                    let Some(&byte) = input.get(i) else { break };
+                    match byte {
+                        b'"' => self.end_string(at(i), sink)?,
+                        b'\\' => self.state = State::Escape,
+                        0x00..=0x1F => {
+                            return Err(self.fail(ErrorKind::ControlCharacter, None, at(i)));
+                        }
+                        _ => self.utf8_lead(byte, at(i))?,
+                    }
+                    i += 1;
+                }
+                State::AfterValue => match class {
+                    Class::Space => i = skip_space(input, i + 1),
+                    Class::Comma => {
+                        self.state = if self.top_is_array() {
+                            State::Value
+                        } else {
+                            State::ObjectNext
+                        };
+                        i += 1;
+                    }
+                    Class::CloseObject | Class::CloseArray => {
+                        if self.close(class == Class::CloseArray, at(i))? == Progress::HeaderClosed
+                        {
+                            return Ok(Progress::HeaderClosed);
+                        }
+                        i += 1;
+                    }
+                    _ => return Err(self.fail(ErrorKind::UnexpectedByte, None, at(i))),
+                },
+                State::ObjectFirst | State::ObjectNext => match class {
+                    Class::Space => i = skip_space(input, i + 1),
+                    Class::Quote => {
+                        self.begin_key(at(i));
+                        i += 1;
+                    }
+                    Class::CloseObject if self.state == State::ObjectFirst => {
+                        if self.close(false, at(i))? == Progress::HeaderClosed {
+                            return Ok(Progress::HeaderClosed);
+                        }
+                        i += 1;
+                    }
+                    _ => return Err(self.fail(ErrorKind::UnexpectedByte, None, at(i))),
+                },
+                State::Colon => match class {
+                    Class::Space => i = skip_space(input, i + 1),
+                    Class::Colon => {
+                        self.state = State::Value;
+                        i += 1;
+                    }
+                    _ => return Err(self.fail(ErrorKind::UnexpectedByte, None, at(i))),
+                },
+                State::Value | State::ArrayFirst => match class {
+                    Class::Space => i = skip_space(input, i + 1),
+                    Class::CloseArray if self.state == State::ArrayFirst => {
+                        self.close(true, at(i))?;
+                        i += 1;
+                    }
+                    _ => {
+                        self.begin_value(byte, class, at(i), sink)?;
+                        i += 1;
+                    }
+                },
+                State::Integer | State::Fraction | State::ExponentDigits => {
+                    while let Some(&digit) = input.get(i) {
+                        if !digit.is_ascii_digit() {
+                            break;
+                        }
+                        if self.state == State::Integer && self.slot == Slot::ResultCode {
+                            self.accumulate_code(digit);
+                        }
+                        i += 1;
+                    }
+                    let Some(&byte) = input.get(i) else { break };
+                    match (self.state, byte) {
+                        (State::Integer, b'.') => self.begin_fraction(),
+                        (State::Integer | State::Fraction, b'e' | b'E') => self.begin_exponent(),
+                        _ => {
+                            self.end_number()?;
+                            continue;
+                        }
+                    }
+                    i += 1;
+                }
+                State::Minus => {
+                    match class {
+                        Class::Zero => self.state = State::Zero,
+                        Class::Digit => {
+                            self.state = State::Integer;
+                            if self.slot == Slot::ResultCode {
+                                self.accumulate_code(byte);
+                            }
+                        }
+                        _ => return Err(self.fail(ErrorKind::InvalidNumber, None, at(i))),
+                    }
+                    i += 1;
+                }
+                State::Zero => {
+                    match byte {
+                        b'0'..=b'9' => {
+                            return Err(self.fail(ErrorKind::InvalidNumber, None, at(i)));
+                        }
+                        b'.' => self.begin_fraction(),
+                        b'e' | b'E' => self.begin_exponent(),
+                        _ => {
+                            self.end_number()?;
+                            continue;
+                        }
+                    }
+                    i += 1;
+                }
+                State::Dot | State::ExponentSign => {
+                    if !byte.is_ascii_digit() {
+                        return Err(self.fail(ErrorKind::InvalidNumber, None, at(i)));
+                    }
+                    self.state = if self.state == State::Dot {
+                        State::Fraction
+                    } else {
+                        State::ExponentDigits
+                    };
+                    i += 1;
+                }
+                State::Exponent => {
+                    self.state = match byte {
+                        b'+' | b'-' => State::ExponentSign,
+                        b'0'..=b'9' => State::ExponentDigits,
+                        _ => return Err(self.fail(ErrorKind::InvalidNumber, None, at(i))),
+                    };
+                    i += 1;
+                }
+                State::Literal => {
+                    let expected = LITERALS[(self.aux & 15) as usize];
+                    if byte != expected {
+                        return Err(self.fail(ErrorKind::UnexpectedByte, None, at(i)));
+                    }
+                    self.aux = self.aux.wrapping_add(1);
+                    if LITERALS[(self.aux & 15) as usize] == 0 {
+                        self.state = State::AfterValue;
+                    }
+                    i += 1;
+                }
+                State::Escape => {
+                    let decoded = match byte {
+                        b'"' | b'\\' | b'/' => byte,
+                        b'b' => 0x08,
+                        b'f' => 0x0C,
+                        b'n' => b'\n',
+                        b'r' => b'\r',
+                        b't' => b'\t',
+                        b'u' => {
+                            self.acc = 0;
+                            self.state = State::Hex1;
+                            i += 1;
+                            continue;
+                        }
+                        _ => return Err(self.fail(ErrorKind::InvalidEscape, None, at(i))),
+                    };
+                    self.state = State::String;
+                    self.on_char(decoded as u32, sink);
+                    i += 1;
+                }
+                State::Hex1
+                | State::Hex2
+                | State::Hex3
+                | State::Hex4
+                | State::LowHex1
+                | State::LowHex2
+                | State::LowHex3
+                | State::LowHex4 => {
+                    let digit = HEX[byte as usize];
+                    if digit == 0xFF {
+                        return Err(self.fail(ErrorKind::InvalidEscape, None, at(i)));
+                    }
+                    self.acc = (self.acc << 4) | digit as u32;
+                    self.state = match self.state {
+                        State::Hex1 => State::Hex2,
+                        State::Hex2 => State::Hex3,
+                        State::Hex3 => State::Hex4,
+                        State::Hex4 => match self.acc {
+                            0xD800..=0xDBFF => State::LowBackslash,
+                            0xDC00..=0xDFFF => {
+                                return Err(self.fail(ErrorKind::LoneSurrogate, None, at(i)));
+                            }
+                            code => {
+                                self.on_char(code, sink);
+                                State::String
+                            }
+                        },
+                        State::LowHex1 => State::LowHex2,
+                        State::LowHex2 => State::LowHex3,
+                        State::LowHex3 => State::LowHex4,
+                        _ => {
+                            let (high, low) = (self.acc >> 16, self.acc & 0xFFFF);
+                            if !(0xDC00..=0xDFFF).contains(&low) {
+                                return Err(self.fail(ErrorKind::LoneSurrogate, None, at(i)));
+                            }
+                            self.on_char(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00), sink);
+                            State::String
+                        }
+                    };
+                    i += 1;
+                }
+                State::LowBackslash | State::LowU => {
+                    self.state = match (self.state, byte) {
+                        (State::LowBackslash, b'\\') => State::LowU,
+                        (State::LowU, b'u') => State::LowHex1,
+                        _ => return Err(self.fail(ErrorKind::LoneSurrogate, None, at(i))),
+                    };
+                    i += 1;
+                }
+                State::Tail1
+                | State::Tail2
+                | State::Tail3
+                | State::AfterE0
+                | State::AfterEd
+                | State::AfterF0
+                | State::AfterF4 => {
+                    let (low, high, next) = match self.state {
+                        State::Tail1 => (0x80, 0xBF, State::String),
+                        State::Tail2 => (0x80, 0xBF, State::Tail1),
+                        State::Tail3 => (0x80, 0xBF, State::Tail2),
+                        State::AfterE0 => (0xA0, 0xBF, State::Tail1),
+                        State::AfterEd => (0x80, 0x9F, State::Tail1),
+                        State::AfterF0 => (0x90, 0xBF, State::Tail2),
+                        _ => (0x80, 0x8F, State::Tail2),
+                    };
+                    if byte < low || byte > high {
+                        return Err(self.fail(ErrorKind::InvalidUtf8, None, at(i)));
+                    }
+                    self.acc = (self.acc << 6) | (byte & 0x3F) as u32;
+                    self.state = next;
+                    if next == State::String {
+                        self.on_char(self.acc, sink);
+                    }
+                    i += 1;
+                }
+                State::Start => {
+                    if byte == 0xEF {
+                        self.state = State::Bom1;
+                        i += 1;
+                    } else {
+                        self.state = State::TopValue;
+                    }
+                }
+                State::Bom1 | State::Bom2 => {
+                    self.state = match (self.state, byte) {
+                        (State::Bom1, 0xBB) => State::Bom2,
+                        (State::Bom2, 0xBF) => State::TopValue,
+                        _ => return Err(self.fail(ErrorKind::UnexpectedByte, None, at(i))),
+                    };
+                    i += 1;
+                }
+                State::TopValue => match class {
+                    Class::Space => i = skip_space(input, i + 1),
+                    Class::OpenObject => {
+                        self.open(false, at(i))?;
+                        self.state = State::ObjectFirst;
+                        i += 1;
+                    }
+                    _ if class.starts_value() => {
+                        return Err(self.fail(ErrorKind::NotAnObject, None, at(i)));
+                    }
+                    _ => return Err(self.fail(ErrorKind::UnexpectedByte, None, at(i))),
+                },
+                State::Trailing => match class {
+                    Class::Space => i = skip_space(input, i + 1),
+                    _ => return Err(self.fail(ErrorKind::TrailingCharacters, None, at(i))),
+                },
+                State::Done => return Ok(Progress::HeaderClosed),
+                State::Failed => return Err(self.failure()),
+            }
+        }
+        Ok(Progress::NeedMore)
+    }
+
+    /// Feeds plain string bytes of a captured string (a key being matched or
+    /// the message) to `on_char`; returns the index of the first other byte.
+    fn capture_plain<S: Sink>(&mut self, input: &[u8], from: usize, sink: &mut S) -> usize {
+        let mut i = from;
+        while let Some(&byte) = input.get(i) {
+            if !PLAIN[byte as usize] {
+                break;
+            }
+            self.on_char(byte as u32, sink);
+            i += 1;
+        }
+        i
+    }
+
+    /// A whole character of a string has been decoded.
+    fn on_char<S: Sink>(&mut self, code: u32, sink: &mut S) {
+        match self.slot {
+            Slot::TopKey | Slot::HeaderKey => self.match_key(code),
+            Slot::ResultMessage if self.flags & MESSAGE_TRUNCATED == 0 => {
+                if let Some(ch) = char::from_u32(code)
+                    && !sink.message_char(ch)
+                {
+                    self.flags |= MESSAGE_TRUNCATED;
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn match_key(&mut self, code: u32) {
+        let position = (self.aux & 0x0F) as usize;
+        let mut alive = self.aux & 0xF0;
+        for (k, key) in KEYS.iter().enumerate() {
+            if key.get(position).map(|&b| b as u32) != Some(code) {
+                alive &= !(0x10 << k);
+            }
+        }
+        self.aux = alive | (position as u8 + 1).min(0x0F);
+    }
+
+    /// The entry of `KEYS` the finished key equals, if any.
+    fn matched_key(&self) -> Option<usize> {
+        let length = (self.aux & 0x0F) as usize;
+        (0..KEYS.len()).find(|&k| self.aux & (0x10 << k) != 0 && KEYS[k].len() == length)
+    }
+
+    fn begin_key(&mut self, quote: usize) {
+        self.mark = quote;
+        self.state = State::String;
+        (self.slot, self.aux) = if self.depth == 1 {
+            (Slot::TopKey, TOP_KEY_CANDIDATES)
+        } else if self.depth == 2 && self.flags & IN_HEADER != 0 {
+            (Slot::HeaderKey, HEADER_KEY_CANDIDATES)
+        } else {
+            (Slot::Key, 0)
+        };
+    }
+
+    fn end_string<S: Sink>(&mut self, quote: usize, sink: &mut S) -> Result<(), Error> {
+        self.state = State::Colon;
+        self.slot = match self.slot {
+            Slot::Skip => {
+                self.state = State::AfterValue;
+                Slot::Skip
+            }
+            Slot::ResultMessage => {
+                sink.message_end(quote);
+                self.state = State::AfterValue;
+                Slot::Skip
+            }
+            Slot::TopKey if self.matched_key() == Some(0) => {
+                if self.flags & HEADER_DONE != 0 {
+                    return Err(self.fail(ErrorKind::DuplicateKey, None, self.mark));
+                }
+                Slot::Header
+            }
+            Slot::HeaderKey => match self.matched_key() {
+                Some(k @ 1..=3) => {
+                    let (seen, field, slot) = match k {
+                        1 => (SEEN_IS_SUCCESSFUL, Field::IsSuccessful, Slot::IsSuccessful),
+                        2 => (SEEN_RESULT_CODE, Field::ResultCode, Slot::ResultCode),
+                        _ => (
+                            SEEN_RESULT_MESSAGE,
+                            Field::ResultMessage,
+                            Slot::ResultMessage,
+                        ),
+                    };
+                    if self.flags & seen != 0 {
+                        return Err(self.fail(ErrorKind::DuplicateKey, Some(field), self.mark));
+                    }
+                    self.flags |= seen;
+                    slot
+                }
+                _ => Slot::Skip,
+            },
+            _ => Slot::Skip,
+        };
+        Ok(())
+    }
+
+    /// The first byte of a value; `slot` says what the header expects of it.
+    fn begin_value<S: Sink>(
+        &mut self,
+        byte: u8,
+        class: Class,
+        at: usize,
+        sink: &mut S,
+    ) -> Result<(), Error> {
+        if !class.starts_value() {
+            return Err(self.fail(ErrorKind::UnexpectedByte, None, at));
+        }
+        let slot = self.slot;
+        self.slot = Slot::Skip;
+        let wrong_type = match slot {
+            Slot::Header if class == Class::OpenObject => {
+                self.flags |= IN_HEADER;
+                None
+            }
+            Slot::Header => Some(None),
+            Slot::IsSuccessful if byte == b't' || byte == b'f' => {
+                if byte == b't' {
+                    self.flags |= IS_SUCCESSFUL;
+                }
+                None
+            }
+            Slot::IsSuccessful => Some(Some(Field::IsSuccessful)),
+            Slot::ResultCode if matches!(class, Class::Minus | Class::Zero | Class::Digit) => {
+                self.slot = Slot::ResultCode;
+                self.mark = at;
+                self.acc = 0;
+                self.flags &= !(CODE_NEGATIVE | CODE_INVALID);
+                if class == Class::Minus {
+                    self.flags |= CODE_NEGATIVE;
+                }
+                None
+            }
+            Slot::ResultCode => Some(Some(Field::ResultCode)),
+            Slot::ResultMessage if class == Class::Quote => {
+                self.slot = Slot::ResultMessage;
+                sink.message_begin(at);
+                None
+            }
+            Slot::ResultMessage if byte == b'n' => {
+                self.flags |= MESSAGE_NULL;
+                None
+            }
+            Slot::ResultMessage => Some(Some(Field::ResultMessage)),
+            _ => None,
+        };
+        if let Some(field) = wrong_type {
+            return Err(self.fail(ErrorKind::WrongType, field, at));
+        }
+        match class {
+            Class::OpenObject => {
+                self.open(false, at)?;
+                self.state = State::ObjectFirst;
+            }
+            Class::OpenArray => {
+                self.open(true, at)?;
+                self.state = State::ArrayFirst;
+            }
+            Class::Quote => self.state = State::String,
+            Class::Minus => self.state = State::Minus,
+            Class::Zero => self.state = State::Zero,
+            Class::Digit => {
+                self.state = State::Integer;
+                if self.slot == Slot::ResultCode {
+                    self.accumulate_code(byte);
+                }
+            }
+            _ => {
+                self.state = State::Literal;
+                self.aux = literal_after_first(byte);
+            }
+        }
+        Ok(())
+    }
+
+    fn accumulate_code(&mut self, digit: u8) {
+        if self.flags & CODE_INVALID == 0 {
+            // One past i32::MAX is i32::MIN's magnitude; anything above is out.
+            let magnitude = self.acc as u64 * 10 + (digit - b'0') as u64;
+            if magnitude > 1 << 31 {
+                self.flags |= CODE_INVALID;
+            } else {
+                self.acc = magnitude as u32;
+            }
+        }
+    }
+
+    fn begin_fraction(&mut self) {
+        self.state = State::Dot;
+        self.flags |= CODE_INVALID;
+    }
+
+    fn begin_exponent(&mut self) {
+        self.state = State::Exponent;
+        self.flags |= CODE_INVALID;
+    }
+
+    /// A complete number has ended on the current (unconsumed) byte.
+    fn end_number(&mut self) -> Result<(), Error> {
+        self.state = State::AfterValue;
+        if self.slot != Slot::ResultCode {
+            return Ok(());
+        }
+        self.slot = Slot::Skip;
+        let negative = self.flags & CODE_NEGATIVE != 0;
+        if self.flags & CODE_INVALID != 0 || (!negative && self.acc > i32::MAX as u32) {
+            return Err(self.fail(
+                ErrorKind::InvalidResultCode,
+                Some(Field::ResultCode),
+                self.mark,
+            ));
+        }
+        let magnitude = self.acc as i32;
+        self.result_code = if negative {
+            magnitude.wrapping_neg()
+        } else {
+            magnitude
+        };
+        Ok(())
+    }
+
+    fn utf8_lead(&mut self, byte: u8, at: usize) -> Result<(), Error> {
+        let (bits, state) = match byte {
+            0xC2..=0xDF => (byte & 0x1F, State::Tail1),
+            0xE0 => (0, State::AfterE0),
+            0xE1..=0xEC | 0xEE..=0xEF => (byte & 0x0F, State::Tail2),
+            0xED => (0x0D, State::AfterEd),
+            0xF0 => (0, State::AfterF0),
+            0xF1..=0xF3 => (byte & 0x07, State::Tail3),
+            0xF4 => (0x04, State::AfterF4),
+            _ => return Err(self.fail(ErrorKind::InvalidUtf8, None, at)),
+        };
+        self.acc = bits as u32;
+        self.state = state;
+        Ok(())
+    }
+
+    fn open(&mut self, is_array: bool, at: usize) -> Result<(), Error> {
+        if self.depth >= self.max_depth {
+            return Err(self.fail(ErrorKind::DepthLimit, None, at));
+        }
+        let (byte, bit) = Self::nest_bit(self.depth);
+        if is_array {
+            self.nest[byte] |= bit;
+        } else {
+            self.nest[byte] &= !bit;
+        }
+        self.depth += 1;
+        Ok(())
+    }
+
+    fn top_is_array(&self) -> bool {
+        let (byte, bit) = Self::nest_bit(self.depth.wrapping_sub(1));
+        self.nest[byte] & bit != 0
+    }
+
+    /// Byte index and mask of the stack bit for depth `index + 1`.
+    fn nest_bit(index: u8) -> (usize, u8) {
+        let index = index & (MAX_DEPTH - 1);
+        ((index >> 3) as usize, 1 << (index & 7))
+    }
+
+    /// A `}` or `]` at `at`.
+    fn close(&mut self, is_array: bool, at: usize) -> Result<Progress, Error> {
+        if self.top_is_array() != is_array {
+            return Err(self.fail(ErrorKind::UnexpectedByte, None, at));
+        }
+        self.depth -= 1;
+        self.state = State::AfterValue;
+        match self.depth {
+            1 if self.flags & IN_HEADER != 0 => {
+                if self.flags & SEEN_ALL != SEEN_ALL {
+                    let missing = if self.flags & SEEN_IS_SUCCESSFUL == 0 {
+                        Field::IsSuccessful
+                    } else if self.flags & SEEN_RESULT_CODE == 0 {
+                        Field::ResultCode
+                    } else {
+                        Field::ResultMessage
+                    };
+                    return Err(self.fail(ErrorKind::MissingField, Some(missing), at));
+                }
+                self.flags = (self.flags & !IN_HEADER) | HEADER_DONE;
+                if self.flags & PARSE_MODE == 0 {
+                    self.state = State::Done;
+                    return Ok(Progress::HeaderClosed);
+                }
+            }
+            0 => {
+                if self.flags & HEADER_DONE == 0 {
+                    return Err(self.fail(ErrorKind::MissingHeader, None, at));
+                }
+                self.state = State::Trailing;
+            }
+            _ => {}
+        }
+        Ok(Progress::NeedMore)
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn fail(&mut self, kind: ErrorKind, field: Option<Field>, at: usize) -> Error {
+        let field_index = match field {
+            None => 0,
+            Some(Field::IsSuccessful) => 1,
+            Some(Field::ResultCode) => 2,
+            Some(Field::ResultMessage) => 3,
+        };
+        self.state = State::Failed;
+        self.acc = kind as u32 | field_index << 8;
+        self.mark = at;
+        Error::new(kind, field, at)
+    }
+
+    fn failure(&self) -> Error {
+        let kind = ERROR_KINDS[(self.acc & 15) as usize];
+        let field = FIELDS[((self.acc >> 8) & 3) as usize];
+        Error::new(kind, field, self.mark)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn error_kind_table_follows_declaration_order() {
+        for (index, kind) in ERROR_KINDS.iter().enumerate() {
+            assert_eq!(*kind as usize, index, "{kind:?}");
+        }
+    }
+
+    #[test]
+    fn failure_round_trips_every_kind_and_field() {
+        for kind in ERROR_KINDS {
+            for field in FIELDS {
+                let mut machine = Machine::new(Mode::Parse, MAX_DEPTH);
+                let error = machine.fail(kind, field, 12345);
+                assert_eq!(machine.failure(), error);
+                assert_eq!(machine.finish(), Err(error));
+            }
+        }
+    }
+
+    #[test]
+    fn state_is_small() {
+        assert!(
+            core::mem::size_of::<Machine>() <= 48,
+            "{}",
+            core::mem::size_of::<Machine>()
+        );
+    }
+}

@@ -1,0 +1,282 @@
+//! `resultMessage` text: a borrowed view of the still-escaped JSON string,
+//! decoded on demand without allocating.
+
+use core::fmt;
+use core::hash::{Hash, Hasher};
+
+/// The `resultMessage` of a header, borrowed from the body.
+///
+/// It holds the string's contents exactly as they stand between the quotes,
+/// escapes and all, which the parser has already validated. Decoding happens
+/// only when asked: [`as_str`](Message::as_str) when there is nothing to
+/// decode, [`unescape_into`](Message::unescape_into) a buffer of yours,
+/// [`chars`](Message::chars), or [`Display`](fmt::Display). Equality and
+/// hashing are on the decoded text, so `"\u0041"` equals `"A"`.
+#[derive(Clone, Copy)]
+pub struct Message<'a> {
+    raw: &'a str,
+}
+
+/// [`Message::unescape_into`] was given too small a buffer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct BufferTooSmall {
+    needed: usize,
+}
+
+impl BufferTooSmall {
+    /// Bytes the decoded text needs.
+    pub const fn needed(&self) -> usize {
+        self.needed
+    }
+}
+
+impl fmt::Display for BufferTooSmall {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "buffer too small: the message needs {} bytes",
+            self.needed
+        )
+    }
+}
+
+impl core::error::Error for BufferTooSmall {}
+
+impl<'a> Message<'a> {
+    /// Wraps string contents that the parser has validated as JSON.
+    pub(crate) const fn from_validated(raw: &'a str) -> Self {
+        Message { raw }
+    }
+
+    /// The contents between the quotes, escapes not decoded.
+    pub const fn raw(&self) -> &'a str {
+        self.raw
+    }
+
+    /// Whether the raw text holds any backslash escape.
+    pub fn has_escapes(&self) -> bool {
+        self.raw.as_bytes().contains(&b'\\')
+    }
+
+    /// The text itself, without copying, when it holds no escapes; `None`
+    /// when it must be decoded first.
+    pub fn as_str(&self) -> Option<&'a str> {
+        if self.has_escapes() {
+            None
+        } else {
+            Some(self.raw)
+        }
+    }
+
+    /// The decoded characters.
+    pub fn chars(&self) -> Chars<'a> {
+        Chars { rest: self.raw }
+    }
+
+    /// Length in bytes of the decoded text (never more than the raw length).
+    pub fn decoded_len(&self) -> usize {
+        self.chars().map(char::len_utf8).sum()
+    }
+
+    /// Decodes the text into `buffer` and returns it, or says how many bytes
+    /// it needs. A buffer of [`raw().len()`](Message::raw) bytes always fits.
+    pub fn unescape_into<'b>(&self, buffer: &'b mut [u8]) -> Result<&'b str, BufferTooSmall> {
+        let mut length = 0;
+        for piece in self.pieces() {
+            let mut encoded = [0; 4];
+            let bytes = match piece {
+                Piece::Text(text) => text.as_bytes(),
+                Piece::Char(ch) => ch.encode_utf8(&mut encoded).as_bytes(),
+            };
+            let Some(slot) = buffer.get_mut(length..length + bytes.len()) else {
+                return Err(BufferTooSmall {
+                    needed: self.decoded_len(),
+                });
+            };
+            slot.copy_from_slice(bytes);
+            length += bytes.len();
+        }
+        // Whole characters went in, so this cannot fail; no unsafe needed.
+        let filled = buffer.get(..length).unwrap_or_default();
+        core::str::from_utf8(filled).map_err(|_| BufferTooSmall { needed: length })
+    }
+
+    /// Runs of plain text and decoded escapes, in order.
+    fn pieces(&self) -> Pieces<'a> {
+        Pieces { rest: self.raw }
+    }
+}
+
+/// A run of text without escapes, or one decoded escape.
+enum Piece<'a> {
+    Text(&'a str),
+    Char(char),
+}
+
+struct Pieces<'a> {
+    rest: &'a str,
+}
+
+impl<'a> Iterator for Pieces<'a> {
+    type Item = Piece<'a>;
+
+    fn next(&mut self) -> Option<Piece<'a>> {
+        if self.rest.is_empty() {
+            return None;
+        }
+        let bytes = self.rest.as_bytes();
+        match bytes.iter().position(|&b| b == b'\\') {
+            Some(0) => {
+                let (ch, length) = decode_escape(bytes);
+                self.rest = self.rest.get(length..).unwrap_or_default();
+                Some(Piece::Char(ch))
+            }
+            Some(run) => {
+                let (text, rest) = self.rest.split_at_checked(run)?;
+                self.rest = rest;
+                Some(Piece::Text(text))
+            }
+            None => Some(Piece::Text(core::mem::take(&mut self.rest))),
+        }
+    }
+}
+
+/// Decodes the escape at the start of `bytes` (which begins with `\`) into
+/// its character and length. The parser validated it; were it invalid, the
+/// backslash alone becomes U+FFFD, so decoding can never panic or loop.
+fn decode_escape(bytes: &[u8]) -> (char, usize) {
+    const INVALID: (char, usize) = (char::REPLACEMENT_CHARACTER, 1);
+    let simple = match bytes.get(1) {
+        Some(b'"') => '"',
+        Some(b'\\') => '\\',
+        Some(b'/') => '/',
+        Some(b'b') => '\u{8}',
+        Some(b'f') => '\u{c}',
+        Some(b'n') => '\n',
+        Some(b'r') => '\r',
+        Some(b't') => '\t',
+        Some(b'u') => {
+            let Some(high) = hex4(bytes.get(2..6)) else {
+                return INVALID;
+            };
+            if !(0xD800..=0xDBFF).contains(&high) {
+                return char::from_u32(high).map_or(INVALID, |ch| (ch, 6));
+            }
+            let low = match bytes.get(6..8) {
+                Some(b"\\u") => hex4(bytes.get(8..12)),
+                _ => None,
+            };
+            return match low {
+                Some(low @ 0xDC00..=0xDFFF) => {
+                    let code = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00);
+                    char::from_u32(code).map_or(INVALID, |ch| (ch, 12))
+                }
+                _ => INVALID,
+            };
+        }
+        _ => return INVALID,
+    };
+    (simple, 2)
+}
+
+fn hex4(digits: Option<&[u8]>) -> Option<u32> {
+    digits?.iter().try_fold(0u32, |value, &digit| {
+        Some(value << 4 | (digit as char).to_digit(16)?)
+    })
+}
+
+/// The decoded characters of a [`Message`].
+#[derive(Clone, Debug)]
+pub struct Chars<'a> {
+    rest: &'a str,
+}
+
+impl Iterator for Chars<'_> {
+    type Item = char;
+
+    fn next(&mut self) -> Option<char> {
+        let mut chars = self.rest.chars();
+        let ch = chars.next()?;
+        if ch != '\\' {
+            self.rest = chars.as_str();
+            return Some(ch);
+        }
+        let (ch, length) = decode_escape(self.rest.as_bytes());
+        self.rest = self.rest.get(length..).unwrap_or_default();
+        Some(ch)
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        // An escape is at most 12 bytes for one char; a char at most 4 bytes.
+        (self.rest.len().div_ceil(12), Some(self.rest.len()))
+    }
+}
+
+impl core::iter::FusedIterator for Chars<'_> {}
+
+impl fmt::Display for Message<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use fmt::Write;
+        for piece in self.pieces() {
+            match piece {
+                Piece::Text(text) => f.write_str(text)?,
+                Piece::Char(ch) => f.write_char(ch)?,
+            }
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Debug for Message<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use fmt::Write;
+        f.write_char('"')?;
+        for ch in self.chars() {
+            for escaped in ch.escape_debug() {
+                f.write_char(escaped)?;
+            }
+        }
+        f.write_char('"')
+    }
+}
+
+impl PartialEq for Message<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.raw == other.raw || self.chars().eq(other.chars())
+    }
+}
+
+impl Eq for Message<'_> {}
+
+impl Hash for Message<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        for ch in self.chars() {
+            state.write_u32(ch as u32);
+        }
+        state.write_u8(0xFF);
+    }
+}
+
+impl PartialEq<str> for Message<'_> {
+    fn eq(&self, other: &str) -> bool {
+        self.chars().eq(other.chars())
+    }
+}
+
+impl PartialEq<&str> for Message<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        *self == **other
+    }
+}
+
+impl PartialEq<Message<'_>> for str {
+    fn eq(&self, other: &Message<'_>) -> bool {
+        *other == *self
+    }
+}
+
+impl PartialEq<Message<'_>> for &str {
+    fn eq(&self, other: &Message<'_>) -> bool {
+        *other == **self
+    }
+}
