@@ -78,3 +78,8 @@ pub use error::{Error, ErrorKind, Field};
 pub use header::Header;
 pub use message::{BufferTooSmall, Chars, Message};
 pub use parse::{Options, parse, parse_with, scan, scan_with};
+
+/// The README's examples are compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

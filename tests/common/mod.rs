@@ -1,0 +1,64 @@
+//! Shared by the integration tests: the bundled corpus, a counting
+//! allocator, the serde_json reference model and the document generator.
+//! Each test binary uses part of it.
+#![allow(dead_code)]
+
+pub mod generate;
+pub mod reference;
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
+use std::path::PathBuf;
+
+/// Every `.json` body under `tests/data`, sorted by file name.
+pub fn corpus() -> Vec<(String, Vec<u8>)> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data");
+    let mut bodies: Vec<_> = std::fs::read_dir(&dir)
+        .expect("tests/data exists")
+        .map(|entry| entry.expect("readable directory entry").path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
+        .map(|path| {
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            (name, std::fs::read(&path).expect("readable corpus file"))
+        })
+        .collect();
+    bodies.sort();
+    assert!(bodies.len() >= 20, "the corpus is bundled in tests/data");
+    bodies
+}
+
+/// Counts allocations made by the current thread, so that tests running in
+/// parallel do not disturb each other's counts.
+pub struct CountingAllocator;
+
+thread_local! {
+    static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
+}
+
+unsafe impl GlobalAlloc for CountingAllocator {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        ALLOCATIONS.with(|count| count.set(count.get() + 1));
+        // SAFETY: forwarded unchanged to the system allocator.
+        unsafe { System.alloc(layout) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: forwarded unchanged to the system allocator.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        ALLOCATIONS.with(|count| count.set(count.get() + 1));
+        // SAFETY: forwarded unchanged to the system allocator.
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+/// Runs `f` and returns its result with the number of allocations it made
+/// on this thread. Only meaningful in a binary whose global allocator is
+/// [`CountingAllocator`].
+pub fn count_allocations<R>(f: impl FnOnce() -> R) -> (R, usize) {
+    let before = ALLOCATIONS.with(Cell::get);
+    let result = f();
+    (result, ALLOCATIONS.with(Cell::get) - before)
+}

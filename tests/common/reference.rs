@@ -1,0 +1,178 @@
+//! The naive model: serde_json decides what is valid JSON (its strict
+//! `Value` path, which checks UTF-8 and surrogates), and a plain walk over
+//! the top-level members, in order and with duplicates kept, applies the
+//! header rules. The crate's documented deviations are handled here and
+//! nowhere else.
+
+use nhncloud_header::{ErrorKind, Header};
+use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
+use serde_json::value::RawValue;
+
+/// What the reference says about a body.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Reference {
+    /// A valid body with this header.
+    Header {
+        is_successful: bool,
+        result_code: i32,
+        result_message: Option<String>,
+    },
+    /// Not valid JSON.
+    InvalidJson,
+    /// Valid JSON that breaks a header rule, with the first such error.
+    Rejected(ErrorKind),
+    /// Outside what serde_json can judge: a documented deviation.
+    Deviation(&'static str),
+}
+
+/// Object members in order, duplicates kept.
+struct Members(Vec<(String, Box<RawValue>)>);
+
+impl<'de> Deserialize<'de> for Members {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct MembersVisitor;
+        impl<'de> Visitor<'de> for MembersVisitor {
+            type Value = Members;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Members, A::Error> {
+                let mut members = Vec::new();
+                while let Some(member) = map.next_entry()? {
+                    members.push(member);
+                }
+                Ok(Members(members))
+            }
+        }
+        deserializer.deserialize_map(MembersVisitor)
+    }
+}
+
+/// Judges `body` as the crate's `parse` should.
+pub fn judge(body: &[u8]) -> Reference {
+    // Deviation: a leading byte order mark is skipped.
+    let body = body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body);
+    if let Err(error) = serde_json::from_slice::<serde_json::Value>(body) {
+        let text = error.to_string();
+        // Deviations: any number magnitude; 128 levels instead of 127.
+        if text.starts_with("number out of range") {
+            return Reference::Deviation("number magnitude");
+        }
+        if text.starts_with("recursion limit exceeded") {
+            return Reference::Deviation("depth");
+        }
+        return Reference::InvalidJson;
+    }
+    let Ok(Members(members)) = serde_json::from_slice::<Members>(body) else {
+        return Reference::Rejected(ErrorKind::NotAnObject);
+    };
+    let mut header = None;
+    for (key, value) in members {
+        if key != "header" {
+            continue;
+        }
+        if header.is_some() {
+            return Reference::Rejected(ErrorKind::DuplicateKey);
+        }
+        match judge_header(value.get()) {
+            Ok(found) => header = Some(found),
+            Err(kind) => return Reference::Rejected(kind),
+        }
+    }
+    header.unwrap_or(Reference::Rejected(ErrorKind::MissingHeader))
+}
+
+fn judge_header(text: &str) -> Result<Reference, ErrorKind> {
+    if !text.starts_with('{') {
+        return Err(ErrorKind::WrongType);
+    }
+    let Members(fields) = serde_json::from_str(text).expect("valid object");
+    let (mut is_successful, mut result_code, mut result_message) = (None, None, None);
+    for (key, value) in fields {
+        let value = value.get();
+        match key.as_str() {
+            "isSuccessful" => {
+                if is_successful.is_some() {
+                    return Err(ErrorKind::DuplicateKey);
+                }
+                is_successful = Some(match value {
+                    "true" => true,
+                    "false" => false,
+                    _ => return Err(ErrorKind::WrongType),
+                });
+            }
+            "resultCode" => {
+                if result_code.is_some() {
+                    return Err(ErrorKind::DuplicateKey);
+                }
+                if !value.starts_with(|c: char| c == '-' || c.is_ascii_digit()) {
+                    return Err(ErrorKind::WrongType);
+                }
+                let digits = value.strip_prefix('-').unwrap_or(value);
+                if !digits.bytes().all(|b| b.is_ascii_digit()) {
+                    return Err(ErrorKind::InvalidResultCode);
+                }
+                // Any length of digits: parse as a big decimal via i128 when it fits.
+                let parsed = value
+                    .parse::<i128>()
+                    .ok()
+                    .and_then(|v| i32::try_from(v).ok());
+                result_code = Some(parsed.ok_or(ErrorKind::InvalidResultCode)?);
+            }
+            "resultMessage" => {
+                if result_message.is_some() {
+                    return Err(ErrorKind::DuplicateKey);
+                }
+                result_message = Some(match value {
+                    "null" => None,
+                    _ if value.starts_with('"') => {
+                        Some(serde_json::from_str::<String>(value).expect("valid string"))
+                    }
+                    _ => return Err(ErrorKind::WrongType),
+                });
+            }
+            _ => {}
+        }
+    }
+    match (is_successful, result_code, result_message) {
+        (Some(is_successful), Some(result_code), Some(result_message)) => Ok(Reference::Header {
+            is_successful,
+            result_code,
+            result_message,
+        }),
+        _ => Err(ErrorKind::MissingField),
+    }
+}
+
+/// Whether the crate's answer agrees with the reference.
+pub fn agrees(
+    ours: &Result<Header<'_>, nhncloud_header::Error>,
+    reference: &Reference,
+) -> Result<(), String> {
+    match (ours, reference) {
+        (_, Reference::Deviation(_)) => Ok(()),
+        (
+            Ok(header),
+            Reference::Header {
+                is_successful,
+                result_code,
+                result_message,
+            },
+        ) => {
+            let message = header.result_message.map(|m| m.to_string());
+            if header.is_successful == *is_successful
+                && header.result_code == *result_code
+                && message == *result_message
+            {
+                Ok(())
+            } else {
+                Err(format!(
+                    "fields differ: ours {header:?}, reference {reference:?}"
+                ))
+            }
+        }
+        (Err(_), Reference::InvalidJson) => Ok(()),
+        (Err(error), Reference::Rejected(kind)) if error.kind() == *kind => Ok(()),
+        _ => Err(format!("ours {ours:?}, reference {reference:?}")),
+    }
+}
