@@ -122,10 +122,18 @@ const fn special_bytes(word: u64) -> u64 {
 }
 
 /// Index of the first byte at or after `from` that is not [`PLAIN`], or
-/// `input.len()`. Eight bytes per step: string bodies are most of a response.
+/// `input.len()`. Many bytes per step: string bodies are most of a response.
 #[inline]
 pub(crate) fn skip_plain(input: &[u8], from: usize) -> usize {
     let mut at = from;
+    #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+    while let Some(chunk) = input.get(at..).and_then(|rest| rest.first_chunk::<16>()) {
+        let special = crate::simd::special_bytes(chunk);
+        if special != 0 {
+            return at + special.trailing_zeros() as usize;
+        }
+        at += 16;
+    }
     while let Some(chunk) = input.get(at..).and_then(|rest| rest.first_chunk::<8>()) {
         let special = special_bytes(u64::from_le_bytes(*chunk));
         if special != 0 {
@@ -140,6 +148,93 @@ pub(crate) fn skip_plain(input: &[u8], from: usize) -> usize {
         at += 1;
     }
     at
+}
+
+/// Index of the closing quote of a string whose contents start at `from`,
+/// or of the first character it cannot vouch for: one that is invalid or
+/// runs past the end of `input`. Escapes and UTF-8 sequences are validated
+/// whole, so the index is always on a character boundary and the byte-wise
+/// machine can take over there and reach the same verdict.
+#[inline(always)]
+pub(crate) fn skip_string(input: &[u8], from: usize) -> usize {
+    let at = skip_plain(input, from);
+    match input.get(at) {
+        Some(b'"') | None => at,
+        Some(_) => skip_string_rest(input, at),
+    }
+}
+
+/// [`skip_string`] past its first escape or non-ASCII character.
+#[inline(never)]
+fn skip_string_rest(input: &[u8], from: usize) -> usize {
+    let mut at = from;
+    loop {
+        let Some(&byte) = input.get(at) else {
+            return at;
+        };
+        let length = match byte {
+            b'"' => return at,
+            b'\\' => escape_length(input, at),
+            0x80.. => utf8_length(input, at),
+            _ => 0,
+        };
+        if length == 0 {
+            return at;
+        }
+        at = skip_plain(input, at + length);
+    }
+}
+
+/// Length of the valid escape at `at` (a backslash), surrogate pairs whole;
+/// 0 when it is invalid or incomplete.
+#[inline]
+fn escape_length(input: &[u8], at: usize) -> usize {
+    match input.get(at + 1) {
+        Some(b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't') => 2,
+        Some(b'u') => match hex4(input, at + 2) {
+            Some(0xD800..=0xDBFF) => match (input.get(at + 6..at + 8), hex4(input, at + 8)) {
+                (Some(b"\\u"), Some(0xDC00..=0xDFFF)) => 12,
+                _ => 0,
+            },
+            Some(0xDC00..=0xDFFF) | None => 0,
+            Some(_) => 6,
+        },
+        _ => 0,
+    }
+}
+
+/// The value of four hex digits at `at`, if there are four.
+#[inline]
+fn hex4(input: &[u8], at: usize) -> Option<u32> {
+    let digits = input.get(at..at + 4)?;
+    digits
+        .iter()
+        .try_fold(0, |value, &digit| match HEX[digit as usize] {
+            0xFF => None,
+            nibble => Some(value << 4 | nibble as u32),
+        })
+}
+
+/// Length of the valid UTF-8 sequence at `at` (a byte of 0x80 or more); 0
+/// when it is invalid or incomplete. The second byte's range excludes
+/// overlong forms, surrogates and code points above U+10FFFF.
+#[inline]
+fn utf8_length(input: &[u8], at: usize) -> usize {
+    let (length, low, high) = match input.get(at) {
+        Some(0xC2..=0xDF) => (2, 0x80, 0xBF),
+        Some(0xE0) => (3, 0xA0, 0xBF),
+        Some(0xE1..=0xEC | 0xEE..=0xEF) => (3, 0x80, 0xBF),
+        Some(0xED) => (3, 0x80, 0x9F),
+        Some(0xF0) => (4, 0x90, 0xBF),
+        Some(0xF1..=0xF3) => (4, 0x80, 0xBF),
+        Some(0xF4) => (4, 0x80, 0x8F),
+        _ => return 0,
+    };
+    let Some([_, second, rest @ ..]) = input.get(at..at + length) else {
+        return 0;
+    };
+    let valid = (low..=high).contains(second) && rest.iter().all(|&b| b & 0xC0 == 0x80);
+    if valid { length } else { 0 }
 }
 
 /// Index of the first non-whitespace byte at or after `from`, or `input.len()`.

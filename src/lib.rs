@@ -65,7 +65,7 @@
 #![no_std]
 #![deny(missing_docs)]
 #![cfg_attr(test, deny(warnings))]
-#![forbid(unsafe_code)]
+#![deny(unsafe_code)]
 
 mod error;
 mod header;
@@ -73,6 +73,8 @@ mod lexer;
 mod machine;
 mod message;
 mod parse;
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+mod simd;
 
 pub use error::{Error, ErrorKind, Field};
 pub use header::Header;

@@ -8,7 +8,7 @@
 
 use crate::error::{Error, ErrorKind, Field};
 use crate::lexer::{
-    CLASS, Class, HEX, LITERALS, PLAIN, literal_after_first, skip_plain, skip_space,
+    CLASS, Class, HEX, LITERALS, PLAIN, literal_after_first, skip_space, skip_string,
 };
 
 /// The deepest nesting the fixed stack can hold; also the default limit.
@@ -101,6 +101,78 @@ enum State {
     ExponentSign,
     ExponentDigits,
     Literal,
+}
+
+impl State {
+    /// Between tokens, where `skip_fast` can take over.
+    fn is_structural(self) -> bool {
+        matches!(
+            self,
+            State::AfterValue
+                | State::ObjectFirst
+                | State::ObjectNext
+                | State::Colon
+                | State::Value
+                | State::ArrayFirst
+        )
+    }
+}
+
+/// Skips a number from its first byte (`-` or a digit). Returns the index
+/// after it, or, when the number stops being valid or the input ends inside
+/// it, that index with the number state the general machine resumes in.
+fn skip_number(input: &[u8], from: usize) -> (usize, Option<State>) {
+    let digits_from = |mut i: usize| {
+        while input.get(i).is_some_and(u8::is_ascii_digit) {
+            i += 1;
+        }
+        i
+    };
+    let mut i = from;
+    if input.get(i) == Some(&b'-') {
+        i += 1;
+    }
+    match input.get(i) {
+        Some(b'0') => {
+            i += 1;
+            if input.get(i).is_none_or(u8::is_ascii_digit) {
+                return (i, Some(State::Zero));
+            }
+        }
+        Some(b'1'..=b'9') => {
+            i = digits_from(i + 1);
+            if i == input.len() {
+                return (i, Some(State::Integer));
+            }
+        }
+        _ => return (i, Some(State::Minus)),
+    }
+    if input.get(i) == Some(&b'.') {
+        i += 1;
+        if !input.get(i).is_some_and(u8::is_ascii_digit) {
+            return (i, Some(State::Dot));
+        }
+        i = digits_from(i);
+        if i == input.len() {
+            return (i, Some(State::Fraction));
+        }
+    }
+    if matches!(input.get(i), Some(b'e' | b'E')) {
+        i += 1;
+        if matches!(input.get(i), Some(b'+' | b'-')) {
+            i += 1;
+            if !input.get(i).is_some_and(u8::is_ascii_digit) {
+                return (i, Some(State::ExponentSign));
+            }
+        } else if !input.get(i).is_some_and(u8::is_ascii_digit) {
+            return (i, Some(State::Exponent));
+        }
+        i = digits_from(i);
+        if i == input.len() {
+            return (i, Some(State::ExponentDigits));
+        }
+    }
+    (i, None)
 }
 
 /// What the current token means to the header, or what the next value will.
@@ -255,12 +327,16 @@ impl Machine {
         let base = self.consumed;
         let at = |i: usize| base.saturating_add(i);
         let mut i = 0;
-        while let Some(&byte) = input.get(i) {
+        while i < input.len() {
+            if self.depth >= 2 && self.flags & IN_HEADER == 0 && self.state.is_structural() {
+                i = self.skip_fast(input, i)?;
+            }
+            let Some(&byte) = input.get(i) else { break };
             let class = CLASS[byte as usize];
             match self.state {
                 State::String => {
                     i = match self.slot {
-                        Slot::Skip | Slot::Key => skip_plain(input, i),
+                        Slot::Skip | Slot::Key => skip_string(input, i),
                         _ => self.capture_plain(input, i, sink),
                     };
                     let Some(&byte) = input.get(i) else { break };
@@ -536,6 +612,196 @@ impl Machine {
             }
         }
         Ok(Progress::NeedMore)
+    }
+
+    /// Skips whole tokens with the state held in local control flow, for as
+    /// long as nothing in them matters to the header: inside a top-level
+    /// member's value other than the header (depth 2 and deeper). Returns at
+    /// the first byte that needs the general machine (the end of the input,
+    /// anything but plain ASCII in a string, anything invalid, the return to
+    /// depth 1), with `self.state` exactly as the general machine would have
+    /// it there. Errors it can raise itself (depth) are raised identically.
+    fn skip_fast(&mut self, input: &[u8], mut i: usize) -> Result<usize, Error> {
+        #[derive(Clone, Copy, PartialEq, Eq)]
+        enum At {
+            Value,
+            ArrayFirst,
+            Key,
+            KeyOrClose,
+            Colon,
+            After,
+        }
+        let mut at = match self.state {
+            State::Value => At::Value,
+            State::ArrayFirst => At::ArrayFirst,
+            State::ObjectNext => At::Key,
+            State::ObjectFirst => At::KeyOrClose,
+            State::Colon => At::Colon,
+            _ => At::After,
+        };
+        let mut in_array = self.top_is_array();
+        let base = self.consumed;
+        macro_rules! stop {
+            ($state:expr) => {{
+                self.state = $state;
+                return Ok(i);
+            }};
+        }
+        macro_rules! byte_after_space {
+            () => {{
+                if input
+                    .get(i)
+                    .is_some_and(|&b| CLASS[b as usize] == Class::Space)
+                {
+                    i = skip_space(input, i + 1);
+                }
+                input.get(i).copied()
+            }};
+        }
+        // From the opening quote of a key through its colon, when all there.
+        macro_rules! key_and_colon {
+            () => {{
+                let end = skip_string(input, i + 1);
+                if input.get(end) != Some(&b'"') {
+                    self.slot = Slot::Key;
+                    i = end;
+                    stop!(State::String)
+                }
+                i = end + 1;
+                at = At::Colon;
+                if byte_after_space!() == Some(b':') {
+                    i += 1;
+                    at = At::Value;
+                }
+            }};
+        }
+        // After `,` or `{`: the next key, or where to look for it.
+        macro_rules! next_key {
+            ($otherwise:expr) => {{
+                at = $otherwise;
+                if byte_after_space!() == Some(b'"') {
+                    key_and_colon!();
+                }
+            }};
+        }
+        macro_rules! close {
+            () => {{
+                i += 1;
+                self.depth -= 1;
+                if self.depth == 1 {
+                    stop!(State::AfterValue)
+                }
+                in_array = self.top_is_array();
+                at = At::After;
+            }};
+        }
+        loop {
+            let Some(byte) = byte_after_space!() else {
+                stop!(match at {
+                    At::Value => State::Value,
+                    At::ArrayFirst => State::ArrayFirst,
+                    At::Key => State::ObjectNext,
+                    At::KeyOrClose => State::ObjectFirst,
+                    At::Colon => State::Colon,
+                    At::After => State::AfterValue,
+                })
+            };
+            match at {
+                At::Value | At::ArrayFirst => {
+                    if byte == b'"' {
+                        let end = skip_string(input, i + 1);
+                        if input.get(end) != Some(&b'"') {
+                            i = end;
+                            stop!(State::String)
+                        }
+                        i = end + 1;
+                    } else if byte.is_ascii_digit() || byte == b'-' {
+                        let (end, unfinished) = skip_number(input, i);
+                        i = end;
+                        if let Some(state) = unfinished {
+                            stop!(state)
+                        }
+                    } else if byte == b'{' {
+                        self.open(false, base.saturating_add(i))?;
+                        i += 1;
+                        in_array = false;
+                        next_key!(At::KeyOrClose);
+                        continue;
+                    } else if byte == b'[' {
+                        self.open(true, base.saturating_add(i))?;
+                        i += 1;
+                        in_array = true;
+                        at = At::ArrayFirst;
+                        continue;
+                    } else if byte == b't' || byte == b'f' || byte == b'n' {
+                        let word: &[u8] = match byte {
+                            b't' => b"true",
+                            b'f' => b"false",
+                            _ => b"null",
+                        };
+                        if input.get(i..i + word.len()) != Some(word) {
+                            self.aux = literal_after_first(byte);
+                            i += 1;
+                            stop!(State::Literal)
+                        }
+                        i += word.len();
+                    } else if byte == b']' && at == At::ArrayFirst {
+                        close!();
+                        continue;
+                    } else {
+                        stop!(if at == At::Value {
+                            State::Value
+                        } else {
+                            State::ArrayFirst
+                        })
+                    }
+                    // The common case straight on: `, "key" :` or `,` in an array.
+                    at = At::After;
+                    if byte_after_space!() == Some(b',') {
+                        i += 1;
+                        if in_array {
+                            at = At::Value;
+                        } else {
+                            next_key!(At::Key);
+                        }
+                    }
+                }
+                At::After => {
+                    if byte == b',' {
+                        i += 1;
+                        if in_array {
+                            at = At::Value;
+                        } else {
+                            next_key!(At::Key);
+                        }
+                    } else if (byte == b'}' || byte == b']') && in_array == (byte == b']') {
+                        close!();
+                    } else {
+                        stop!(State::AfterValue)
+                    }
+                }
+                At::Key | At::KeyOrClose => {
+                    if byte == b'"' {
+                        key_and_colon!();
+                    } else if byte == b'}' && at == At::KeyOrClose {
+                        close!();
+                    } else {
+                        stop!(if at == At::Key {
+                            State::ObjectNext
+                        } else {
+                            State::ObjectFirst
+                        })
+                    }
+                }
+                At::Colon => {
+                    if byte != b':' {
+                        stop!(State::Colon)
+                    }
+                    i += 1;
+                    at = At::Value;
+                }
+            }
+        }
     }
 
     /// Feeds plain string bytes of a captured string (a key being matched or
@@ -880,6 +1146,87 @@ mod tests {
                 let error = machine.fail(kind, field, 12345);
                 assert_eq!(machine.failure(), error);
                 assert_eq!(machine.finish(), Err(error));
+            }
+        }
+    }
+
+    /// Records the message as decoded characters.
+    struct Text(([u8; 64], usize));
+
+    impl Sink for Text {
+        fn message_begin(&mut self, _: usize) {}
+        fn message_char(&mut self, ch: char) -> bool {
+            let (buffer, length) = &mut self.0;
+            let Some(slot) = buffer.get_mut(*length..*length + ch.len_utf8()) else {
+                return false;
+            };
+            ch.encode_utf8(slot);
+            *length += ch.len_utf8();
+            true
+        }
+        fn message_end(&mut self, _: usize) {}
+    }
+
+    type Outcome = Result<(bool, i32, bool, [u8; 64], usize), Error>;
+
+    fn run(mode: Mode, chunks: &mut dyn Iterator<Item = &[u8]>) -> Outcome {
+        let mut machine = Machine::new(mode, MAX_DEPTH);
+        let mut text = Text(([0; 64], 0));
+        let mut closed = false;
+        for chunk in chunks {
+            if machine.feed(chunk, &mut text)? == Progress::HeaderClosed {
+                closed = true;
+                break;
+            }
+        }
+        if !closed {
+            machine.finish()?;
+        }
+        let (buffer, length) = text.0;
+        Ok((
+            machine.is_successful(),
+            machine.result_code(),
+            machine.message_is_null(),
+            buffer,
+            length,
+        ))
+    }
+
+    /// Bodies that take every fast path and leave it at every kind of byte.
+    const BODIES: &[&[u8]] = &[
+        br#"{"a":[{"k":"v\"\n\u00e9\ud83d\ude00","n":[-0,1.5e+3,0.25,-12E-2,7],"l":[true,false,null]},[],{}],"header":{"isSuccessful":false,"resultCode":-4,"resultMessage":"bad : \u0041\u00e9"},"z":{"y":[[1],[2,{"x":"\u30c6"}]]}}"#,
+        "{\"a\": [ {\"\u{30b5}\u{30fc}\" : \"\u{1F600}x\" } , 12 ] ,\n \"header\" : {\"resultMessage\":null, \"resultCode\":10404,\"isSuccessful\":true}}".as_bytes(),
+        br#"{"a":{"b":[1,2,"x"],"c":{}},"header":{"isSuccessful":true,"resultCode":0,"resultMessage":"S"},"d":[truex]}"#,
+        br#"{"a":[1,2,{"b":"\x"}]}"#,
+        br#"{"a":[01]}"#,
+        br#"{"a":[1.]}"#,
+        br#"{"a":[-]}"#,
+        br#"{"a":[1e+]}"#,
+        br#"{"a":[tru]}"#,
+        br#"{"a":{"b" 1}}"#,
+        br#"{"a":{"b":1,}}"#,
+        br#"{"a":[1}"#,
+        b"{\"a\":[\"\xE3\x81\"]}",
+        b"{\"a\":[\"\xED\xA0\x80\"]}",
+        b"{\"a\":[\"\x01\"]}",
+        br#"{"a":["\ud800x"]}"#,
+        br#"{"a":["\udc00"]}"#,
+        b"{\"a\":[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[",
+    ];
+
+    #[test]
+    fn fast_paths_agree_with_the_byte_wise_machine_at_every_split() {
+        for body in BODIES {
+            let text = core::str::from_utf8(body);
+            for mode in [Mode::Parse, Mode::Scan] {
+                let whole = run(mode, &mut core::iter::once(*body));
+                let bytes = run(mode, &mut body.chunks(1));
+                assert_eq!(whole, bytes, "{mode:?}, one byte at a time: {text:?}");
+                for split in 0..=body.len() {
+                    let (head, tail) = body.split_at(split);
+                    let two = run(mode, &mut [head, tail].into_iter());
+                    assert_eq!(whole, two, "{mode:?}, split at {split}: {text:?}");
+                }
             }
         }
     }

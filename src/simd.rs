@@ -1,0 +1,29 @@
+//! The crate's only `unsafe`: SSE2 for the string scan, the hottest loop.
+//! SSE2 is part of the x86_64 baseline, so it is always there; other targets
+//! use the portable word-at-a-time loop in `lexer`.
+#![allow(unsafe_code)]
+
+use core::arch::x86_64::{
+    __m128i, _mm_cmpeq_epi8, _mm_cmplt_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128,
+    _mm_set1_epi8,
+};
+
+/// A mask with bit `i` set when byte `i` of `chunk` is not plain string
+/// text: below 0x20, 0x80 or above, `"` or `\`.
+#[inline(always)]
+pub(crate) fn special_bytes(chunk: &[u8; 16]) -> u32 {
+    // SAFETY: the `sse2` target feature is enabled for every x86_64 target
+    // (this module is compiled only when `target_feature = "sse2"`).
+    unsafe { special_bytes_sse2(chunk) }
+}
+
+#[target_feature(enable = "sse2")]
+fn special_bytes_sse2(chunk: &[u8; 16]) -> u32 {
+    // SAFETY: `chunk` is 16 readable bytes; the load has no alignment needs.
+    let bytes = unsafe { _mm_loadu_si128(chunk.as_ptr().cast::<__m128i>()) };
+    // A signed compare flags control bytes and, being negative, 0x80..=0xFF.
+    let below_space = _mm_cmplt_epi8(bytes, _mm_set1_epi8(0x20));
+    let quote = _mm_cmpeq_epi8(bytes, _mm_set1_epi8(b'"' as i8));
+    let backslash = _mm_cmpeq_epi8(bytes, _mm_set1_epi8(b'\\' as i8));
+    _mm_movemask_epi8(_mm_or_si128(below_space, _mm_or_si128(quote, backslash))) as u32
+}
