@@ -20,6 +20,19 @@
 //! # Ok::<(), nhncloud_header::Error>(())
 //! ```
 //!
+//! [`classify`] tells what a `resultCode` means in the Compute Instance
+//! error-code table ([`Class`]), which [`Api`] raised it, and the
+//! [`Remedy`]; `Header` has shortcuts for all of it. Other services'
+//! codes are a `const` [`Catalog`] away.
+//!
+//! ```
+//! use nhncloud_header::{classify, Class, Remedy};
+//!
+//! const C: Class = classify(10404);
+//! assert_eq!(C, Class::ApiError);
+//! assert_eq!(C.remedy(), Remedy::RetryAfterFix);
+//! ```
+//!
 //! # Errors
 //!
 //! Bad input gets an [`Error`]: an [`ErrorKind`] with a stable snake_case
@@ -60,13 +73,18 @@
 //!
 //! # Crate features
 //!
-//! None yet: the library is `#![no_std]` and allocation-free.
+//! The library is `#![no_std]` and allocation-free whatever the features.
+//!
+//! - `cli`: the `nhncloud-header` command-line tool (a binary; std, clap and
+//!   serde_json are used there only).
 
 #![no_std]
 #![deny(missing_docs)]
 #![cfg_attr(test, deny(warnings))]
 #![deny(unsafe_code)]
 
+mod catalog;
+mod compute;
 mod error;
 mod header;
 mod lexer;
@@ -76,6 +94,8 @@ mod parse;
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 mod simd;
 
+pub use catalog::{Catalog, Lookup, Thousand};
+pub use compute::{Api, Class, Remedy, classify};
 pub use error::{Error, ErrorKind, Field};
 pub use header::Header;
 pub use message::{BufferTooSmall, Chars, Message};

@@ -101,6 +101,34 @@ impl<'a> Message<'a> {
         core::str::from_utf8(filled).map_err(|_| BufferTooSmall { needed: length })
     }
 
+    /// The detail description: the text after the first `:`, trimmed of
+    /// ASCII whitespace; `None` when there is no `:` or nothing after it.
+    /// Still a borrowed view, escapes and all.
+    ///
+    /// ```
+    /// let body = br#"{"header":{"isSuccessful":false,"resultCode":-4,
+    ///     "resultMessage":"Invalid parameters : name"}}"#;
+    /// let message = nhncloud_header::parse(body)?.result_message.unwrap();
+    /// assert_eq!(message.detail().unwrap(), "name");
+    /// # Ok::<(), nhncloud_header::Error>(())
+    /// ```
+    pub fn detail(&self) -> Option<Message<'a>> {
+        let (mut at, mut seen_colon) = (0, false);
+        let (mut start, mut end) = (None, 0);
+        while let Some((ch, length)) = first_char(self.raw.get(at..)?) {
+            let next = at + length;
+            if !seen_colon {
+                seen_colon = ch == ':';
+            } else if !ch.is_ascii_whitespace() {
+                start.get_or_insert(at);
+                end = next;
+            }
+            at = next;
+        }
+        let raw = self.raw.get(start?..end)?;
+        Some(Message { raw })
+    }
+
     /// Runs of plain text and decoded escapes, in order.
     fn pieces(&self) -> Pieces<'a> {
         Pieces { rest: self.raw }
@@ -185,6 +213,16 @@ fn hex4(digits: Option<&[u8]>) -> Option<u32> {
     })
 }
 
+/// The first character of raw text and how many raw bytes it takes.
+fn first_char(raw: &str) -> Option<(char, usize)> {
+    let ch = raw.chars().next()?;
+    if ch == '\\' {
+        Some(decode_escape(raw.as_bytes()))
+    } else {
+        Some((ch, ch.len_utf8()))
+    }
+}
+
 /// The decoded characters of a [`Message`].
 #[derive(Clone, Debug)]
 pub struct Chars<'a> {
@@ -195,13 +233,7 @@ impl Iterator for Chars<'_> {
     type Item = char;
 
     fn next(&mut self) -> Option<char> {
-        let mut chars = self.rest.chars();
-        let ch = chars.next()?;
-        if ch != '\\' {
-            self.rest = chars.as_str();
-            return Some(ch);
-        }
-        let (ch, length) = decode_escape(self.rest.as_bytes());
+        let (ch, length) = first_char(self.rest)?;
         self.rest = self.rest.get(length..).unwrap_or_default();
         Some(ch)
     }
