@@ -1,0 +1,287 @@
+//! The `nhncloud-header` tool, run as a user would: files, stdin, both
+//! output formats and the exit statuses.
+#![cfg(feature = "cli")]
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+const TOOL: &str = env!("CARGO_BIN_EXE_nhncloud-header");
+const KEYS_OK: [&str; 11] = [
+    "file",
+    "ok",
+    "isSuccessful",
+    "resultCode",
+    "resultMessage",
+    "detail",
+    "class",
+    "api",
+    "httpStatus",
+    "remedy",
+    "consistent",
+];
+
+/// A fresh directory for one test's input files.
+fn scratch() -> PathBuf {
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, Ordering::Relaxed);
+    let dir = std::env::temp_dir().join(format!("nhncloud-header-cli-{}-{n}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn write(dir: &Path, name: &str, body: &str) -> String {
+    let path = dir.join(name);
+    std::fs::write(&path, body).unwrap();
+    path.to_string_lossy().into_owned()
+}
+
+fn run(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(TOOL)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn lines(output: &Output) -> Vec<String> {
+    String::from_utf8(output.stdout.clone())
+        .unwrap()
+        .lines()
+        .map(String::from)
+        .collect()
+}
+
+fn json_lines(output: &Output) -> Vec<serde_json::Map<String, serde_json::Value>> {
+    lines(output)
+        .iter()
+        .map(|line| match serde_json::from_str(line).unwrap() {
+            serde_json::Value::Object(map) => map,
+            other => panic!("not an object: {other}"),
+        })
+        .collect()
+}
+
+const NOT_FOUND: &str =
+    r#"{"header":{"isSuccessful":false,"resultCode":10404,"resultMessage":"Not Found"}}"#;
+const SUCCESS: &str =
+    r#"{"header":{"isSuccessful":true,"resultCode":0,"resultMessage":"SUCCESS"},"instances":[]}"#;
+const INVALID: &str = r#"{"instances":[],"header":{"isSuccessful":false,"resultCode":-4,"resultMessage":"Invalid parameters : name"}}"#;
+const BROKEN: &str = r#"{"header":{"isSuccessful":true,"resultCode":0,"resultMessage":"\x"}}"#;
+
+#[test]
+fn readable_line_per_file() {
+    let dir = scratch();
+    let files = [
+        write(&dir, "servers.json", NOT_FOUND),
+        write(&dir, "ok.json", SUCCESS),
+        write(&dir, "bad.json", INVALID),
+    ];
+    let output = run(&files.iter().map(String::as_str).collect::<Vec<_>>(), "");
+    assert_eq!(
+        lines(&output),
+        [
+            format!(
+                "{}: 10404 api_error (instance, HTTP 404) retry_after_fix \"Not Found\"",
+                files[0]
+            ),
+            format!("{}: 0 success none \"SUCCESS\"", files[1]),
+            format!(
+                "{}: -4 invalid_parameters retry_after_fix \"Invalid parameters : name\"",
+                files[2]
+            ),
+        ]
+    );
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "an unsuccessful header exits 1"
+    );
+}
+
+#[test]
+fn json_objects_have_exactly_the_documented_keys() {
+    let dir = scratch();
+    let files = [
+        write(&dir, "a.json", NOT_FOUND),
+        write(&dir, "b.json", INVALID),
+        write(&dir, "c.json", BROKEN),
+    ];
+    let output = run(&["--json", &files[0], &files[1], &files[2]], "");
+    let objects = json_lines(&output);
+    assert_eq!(objects.len(), 3);
+    for object in &objects[..2] {
+        let keys: Vec<_> = object.keys().map(String::as_str).collect();
+        let mut expected = KEYS_OK.to_vec();
+        expected.sort_unstable();
+        let mut keys_sorted = keys.clone();
+        keys_sorted.sort_unstable();
+        assert_eq!(keys_sorted, expected);
+    }
+    let a = &objects[0];
+    assert_eq!(a["file"], files[0].as_str());
+    assert_eq!(a["ok"], true);
+    assert_eq!(a["isSuccessful"], false);
+    assert_eq!(a["resultCode"], 10404);
+    assert_eq!(a["resultMessage"], "Not Found");
+    assert_eq!(a["detail"], serde_json::Value::Null);
+    assert_eq!(a["class"], "api_error");
+    assert_eq!(a["api"], "instance");
+    assert_eq!(a["httpStatus"], 404);
+    assert_eq!(a["remedy"], "retry_after_fix");
+    assert_eq!(a["consistent"], true);
+    let b = &objects[1];
+    assert_eq!(
+        (&b["class"], &b["detail"], &b["api"], &b["httpStatus"]),
+        (
+            &"invalid_parameters".into(),
+            &"name".into(),
+            &serde_json::Value::Null,
+            &serde_json::Value::Null
+        )
+    );
+    let c = &objects[2];
+    assert_eq!(
+        c.keys().map(String::as_str).collect::<Vec<_>>(),
+        ["error", "file", "ok"]
+    );
+    assert_eq!(c["ok"], false);
+    assert_eq!(c["error"]["kind"], "invalid_escape");
+    assert_eq!(c["error"]["offset"], 64);
+    assert_eq!(c["error"]["message"], "invalid escape at byte 64");
+    assert_eq!(output.status.code(), Some(2), "a malformed input exits 2");
+}
+
+#[test]
+fn standard_input_with_no_file_or_a_dash() {
+    for args in [&[][..], &["-"], &["--json", "-"]] {
+        let output = run(args, SUCCESS);
+        assert_eq!(output.status.code(), Some(0), "{args:?}");
+        let out = lines(&output);
+        assert_eq!(out.len(), 1);
+        assert!(
+            out[0].starts_with("-: 0 success") || out[0].starts_with(r#"{"file":"-","ok":true"#),
+            "{out:?}"
+        );
+    }
+}
+
+#[test]
+fn null_message_and_inconsistent_header() {
+    let body = r#"{"header":{"isSuccessful":true,"resultCode":-2,"resultMessage":null}}"#;
+    let output = run(&[], body);
+    assert_eq!(
+        lines(&output),
+        ["-: -2 unknown_exception contact_support null (inconsistent: isSuccessful true)"]
+    );
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "isSuccessful true decides the exit status"
+    );
+    let objects = json_lines(&run(&["--json"], body));
+    assert_eq!(objects[0]["resultMessage"], serde_json::Value::Null);
+    assert_eq!(objects[0]["consistent"], false);
+}
+
+#[test]
+fn unreadable_file_is_reported_and_the_rest_still_processed() {
+    let dir = scratch();
+    let good = write(&dir, "good.json", SUCCESS);
+    let missing = dir.join("missing.json").to_string_lossy().into_owned();
+    let output = run(&[&missing, &good], "");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains(&missing));
+    assert_eq!(
+        lines(&output),
+        [format!("{good}: 0 success none \"SUCCESS\"")]
+    );
+
+    let output = run(&["--json", &missing, &good], "");
+    let objects = json_lines(&output);
+    assert_eq!(objects.len(), 2, "one object per input");
+    assert_eq!(objects[0]["ok"], false);
+    assert_eq!(objects[0]["error"]["kind"], "unreadable");
+    assert_eq!(objects[0]["error"]["offset"], serde_json::Value::Null);
+    assert_eq!(objects[1]["ok"], true);
+}
+
+#[test]
+fn scan_stops_at_the_header_parse_reads_on() {
+    let body = format!("{SUCCESS} trailing garbage");
+    let output = run(&[], &body);
+    assert_eq!(output.status.code(), Some(2));
+    let at = SUCCESS.len() + 1;
+    assert_eq!(
+        lines(&output),
+        [format!(
+            "-: malformed: trailing characters at byte {at} (trailing_characters)"
+        )]
+    );
+    let output = run(&["--scan"], &body);
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(lines(&output), ["-: 0 success none \"SUCCESS\""]);
+}
+
+#[test]
+fn malformed_outranks_unsuccessful() {
+    let dir = scratch();
+    let files = [
+        write(&dir, "a.json", NOT_FOUND),
+        write(&dir, "b.json", BROKEN),
+        write(&dir, "c.json", SUCCESS),
+    ];
+    let output = run(&[&files[0], &files[1], &files[2]], "");
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(lines(&output).len(), 3);
+}
+
+#[test]
+fn the_bundled_corpus_is_all_success() {
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
+    let mut files: Vec<_> = std::fs::read_dir(&data)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    let output = run(&files.iter().map(String::as_str).collect::<Vec<_>>(), "");
+    assert_eq!(output.status.code(), Some(0));
+    let out = lines(&output);
+    assert_eq!(out.len(), files.len());
+    for (line, file) in out.iter().zip(&files) {
+        assert_eq!(line, &format!("{file}: 0 success none \"SUCCESS\""));
+    }
+}
+
+#[test]
+fn closed_output_pipe_is_not_an_error() {
+    let dir = scratch();
+    let file = write(&dir, "ok.json", SUCCESS);
+    let many: Vec<&str> = std::iter::repeat_n(file.as_str(), 20_000).collect();
+    let mut child = Command::new(TOOL)
+        .args(&many)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let output = child.wait_with_output().unwrap();
+    assert!(
+        output.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_eq!(output.status.code(), Some(0));
+}
