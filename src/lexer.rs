@@ -238,9 +238,25 @@ fn utf8_length(input: &[u8], at: usize) -> usize {
 }
 
 /// Index of the first non-whitespace byte at or after `from`, or `input.len()`.
+/// Callers look at the first byte themselves: runs are for indentation.
 #[inline(always)]
 pub(crate) fn skip_space(input: &[u8], from: usize) -> usize {
     let mut at = from;
+    // Single spaces (`"key" : value`) are common: no wide load for those.
+    if input
+        .get(at)
+        .is_none_or(|&byte| CLASS[byte as usize] != Class::Space)
+    {
+        return at;
+    }
+    #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+    while let Some(chunk) = input.get(at..).and_then(|rest| rest.first_chunk::<16>()) {
+        let other = !crate::simd::space_bytes(chunk) & 0xFFFF;
+        if other != 0 {
+            return at + other.trailing_zeros() as usize;
+        }
+        at += 16;
+    }
     while let Some(&byte) = input.get(at) {
         if CLASS[byte as usize] != Class::Space {
             break;
@@ -275,6 +291,28 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn skip_space_stops_at_the_first_other_byte_at_every_position() {
+        for other in 0..=255u8 {
+            if CLASS[other as usize] == Class::Space {
+                continue;
+            }
+            for position in 0..40 {
+                let mut input =
+                    *b" \t\r\n \t\r\n \t\r\n \t\r\n \t\r\n \t\r\n \t\r\n \t\r\n \t\r\n \t\r\n";
+                input[position] = other;
+                for from in 0..=position {
+                    assert_eq!(
+                        skip_space(&input, from),
+                        position,
+                        "byte {other:#x} at {position}"
+                    );
+                }
+            }
+        }
+        assert_eq!(skip_space(b"  \n\t", 0), 4);
     }
 
     #[test]

@@ -8,14 +8,18 @@
 
 use crate::error::{Error, ErrorKind, Field};
 use crate::lexer::{
-    CLASS, Class, HEX, LITERALS, PLAIN, literal_after_first, skip_space, skip_string,
+    CLASS, Class, HEX, LITERALS, PLAIN, literal_after_first, skip_plain, skip_space, skip_string,
 };
+use crate::message::Message;
 
 /// The deepest nesting the fixed stack can hold; also the default limit.
 pub(crate) const MAX_DEPTH: u8 = 128;
 
 /// Receives the header's `resultMessage` text as the machine decodes it.
 pub(crate) trait Sink {
+    /// Whether `message_char` wants the text; when not, fast paths need not
+    /// decode it.
+    const NEEDS_TEXT: bool;
     /// The message string opens; `quote` is the offset of its opening quote.
     fn message_begin(&mut self, quote: usize);
     /// One decoded character; returns `false` once no more text fits.
@@ -116,6 +120,61 @@ impl State {
                 | State::ArrayFirst
         )
     }
+}
+
+/// Which of `KEYS` an unescaped key equals, among those that count at its
+/// level: `header` among the top-level members, the fields in the header.
+fn key_index(key: &[u8], in_header: bool) -> Option<usize> {
+    // Fixed-size comparisons, which compile to a few word compares.
+    fn is<const N: usize>(key: &[u8], name: &[u8; N]) -> bool {
+        key.len() == N && key.first_chunk::<N>() == Some(name)
+    }
+    let index = match (in_header, key.len()) {
+        (false, 6) => 0,
+        (true, 12) => 1,
+        (true, 10) => 2,
+        (true, 13) => 3,
+        _ => return None,
+    };
+    let matches = match index {
+        0 => is(key, b"header"),
+        1 => is(key, b"isSuccessful"),
+        2 => is(key, b"resultCode"),
+        _ => is(key, b"resultMessage"),
+    };
+    matches.then_some(index)
+}
+
+/// The length of the literal (`true`, `false` or `null`, by its first byte)
+/// at `at`, when all of it is there.
+fn whole_literal(input: &[u8], at: usize) -> Option<usize> {
+    let rest = input.get(at..)?;
+    let (length, whole) = match rest.first()? {
+        b't' => (4, rest.first_chunk::<4>() == Some(b"true")),
+        b'f' => (5, rest.first_chunk::<5>() == Some(b"false")),
+        _ => (4, rest.first_chunk::<4>() == Some(b"null")),
+    };
+    whole.then_some(length)
+}
+
+/// The value of a grammatical JSON number, when it is an integer within
+/// `i32` (`-0` is 0).
+fn result_code_of(number: &[u8]) -> Option<i32> {
+    let (negative, digits) = match number.split_first() {
+        Some((b'-', digits)) => (true, digits),
+        _ => (false, number),
+    };
+    let mut magnitude: i64 = 0;
+    for &digit in digits {
+        if !digit.is_ascii_digit() {
+            return None;
+        }
+        magnitude = magnitude * 10 + (digit - b'0') as i64;
+        if magnitude > 1 << 31 {
+            return None;
+        }
+    }
+    i32::try_from(if negative { -magnitude } else { magnitude }).ok()
 }
 
 /// Skips a number from its first byte (`-` or a digit). Returns the index
@@ -328,8 +387,8 @@ impl Machine {
         let at = |i: usize| base.saturating_add(i);
         let mut i = 0;
         while i < input.len() {
-            if self.depth >= 2 && self.flags & IN_HEADER == 0 && self.state.is_structural() {
-                i = self.skip_fast(input, i)?;
+            if self.state.is_structural() {
+                i = self.header_fast(input, i, sink)?;
             }
             let Some(&byte) = input.get(i) else { break };
             let class = CLASS[byte as usize];
@@ -611,17 +670,300 @@ impl Machine {
                 State::Failed => return Err(self.failure()),
             }
         }
-        Ok(Progress::NeedMore)
+        // A fast path may close the header on the chunk's last byte.
+        Ok(if self.state == State::Done {
+            Progress::HeaderClosed
+        } else {
+            Progress::NeedMore
+        })
+    }
+
+    /// The depth of the object whose members `header_fast` looks at: the
+    /// top-level object, or the header while inside it.
+    fn member_depth(&self) -> u8 {
+        if self.flags & IN_HEADER != 0 { 2 } else { 1 }
+    }
+
+    /// Fast path for the two levels the header lives on: the top-level
+    /// object's members and the header's own. Keys without escapes are
+    /// compared whole, field values of the right type are taken in one
+    /// piece, and anything deeper goes to `skip_fast`. Returns at the first
+    /// byte it does not handle (escaped keys, wrong types, closing braces,
+    /// errors, the end of the input) with the state untouched there, so the
+    /// byte-wise machine carries on with the same outcome.
+    fn header_fast<S: Sink>(
+        &mut self,
+        input: &[u8],
+        mut i: usize,
+        sink: &mut S,
+    ) -> Result<usize, Error> {
+        let base = self.consumed;
+        macro_rules! stop {
+            ($state:expr) => {{
+                self.state = $state;
+                return Ok(i);
+            }};
+        }
+        macro_rules! byte_after_space {
+            () => {{
+                if input
+                    .get(i)
+                    .is_some_and(|&b| CLASS[b as usize] == Class::Space)
+                {
+                    i = skip_space(input, i + 1);
+                }
+                input.get(i).copied()
+            }};
+        }
+        'level: loop {
+            let member_depth = self.member_depth();
+            if self.depth > member_depth {
+                i = self.skip_fast(input, i, member_depth)?;
+                if self.depth > member_depth || !self.state.is_structural() {
+                    return Ok(i);
+                }
+            }
+            let in_header = member_depth == 2;
+            // Where the member cycle `key : value ,` is entered; it then runs
+            // straight through, writing the state back only where it stops.
+            let mut phase = match self.state {
+                State::ObjectFirst | State::ObjectNext => 0,
+                State::Colon => 1,
+                State::Value => 2,
+                State::AfterValue => 3,
+                _ => return Ok(i),
+            };
+            let mut key_state = self.state;
+            loop {
+                if phase == 0 {
+                    if byte_after_space!() != Some(b'"') {
+                        stop!(key_state)
+                    }
+                    let end = skip_plain(input, i + 1);
+                    let Some(key) = input
+                        .get(i + 1..end)
+                        .filter(|_| input.get(end) == Some(&b'"'))
+                    else {
+                        stop!(key_state)
+                    };
+                    self.mark = base.saturating_add(i);
+                    self.slot = self.resolve_key(key_index(key, in_header))?;
+                    i = end + 1;
+                }
+                if phase <= 1 {
+                    if byte_after_space!() != Some(b':') {
+                        stop!(State::Colon)
+                    }
+                    i += 1;
+                }
+                if phase <= 2 {
+                    let Some(byte) = byte_after_space!() else {
+                        stop!(State::Value)
+                    };
+                    let at = base.saturating_add(i);
+                    i = match (self.slot, byte) {
+                        (Slot::Skip | Slot::Header, b'{' | b'[') => {
+                            if self.slot == Slot::Header
+                                && let Some(end) = self.take_whole_header(input, i, sink)
+                            {
+                                i = end;
+                                continue 'level;
+                            }
+                            self.begin_value(byte, CLASS[byte as usize], at, sink)?;
+                            i += 1;
+                            continue 'level;
+                        }
+                        (Slot::Skip | Slot::ResultMessage, b'"') => {
+                            let end = skip_string(input, i + 1);
+                            if input.get(end) != Some(&b'"') {
+                                stop!(State::Value)
+                            }
+                            if self.slot == Slot::ResultMessage {
+                                self.take_message(input, i, end, sink);
+                            }
+                            end + 1
+                        }
+                        (Slot::Skip | Slot::ResultCode, b'-' | b'0'..=b'9') => {
+                            let (end, unfinished) = skip_number(input, i);
+                            if unfinished.is_some() {
+                                stop!(State::Value)
+                            }
+                            if self.slot == Slot::ResultCode {
+                                self.take_result_code(input.get(i..end).unwrap_or_default(), at)?;
+                            }
+                            end
+                        }
+                        (slot, b't' | b'f' | b'n') => {
+                            let fits = match slot {
+                                Slot::Skip => true,
+                                Slot::IsSuccessful => byte != b'n',
+                                Slot::ResultMessage => byte == b'n',
+                                _ => false,
+                            };
+                            let Some(length) = whole_literal(input, i).filter(|_| fits) else {
+                                stop!(State::Value)
+                            };
+                            match byte {
+                                b't' if slot == Slot::IsSuccessful => self.flags |= IS_SUCCESSFUL,
+                                b'n' if slot == Slot::ResultMessage => self.flags |= MESSAGE_NULL,
+                                _ => {}
+                            }
+                            i + length
+                        }
+                        _ => stop!(State::Value),
+                    };
+                    self.slot = Slot::Skip;
+                }
+                match byte_after_space!() {
+                    Some(b',') => {
+                        i += 1;
+                        phase = 0;
+                        key_state = State::ObjectNext;
+                    }
+                    Some(b'}') => {
+                        self.state = State::AfterValue;
+                        self.close(false, base.saturating_add(i))?;
+                        i += 1;
+                        continue 'level;
+                    }
+                    _ => stop!(State::AfterValue),
+                }
+            }
+        }
+    }
+
+    /// The whole `resultMessage` string lies between the quotes at `open`
+    /// and `close`, validated: hands it to the sink.
+    fn take_message<S: Sink>(&mut self, input: &[u8], open: usize, close: usize, sink: &mut S) {
+        let base = self.consumed;
+        let raw = input.get(open + 1..close).unwrap_or_default();
+        sink.message_begin(base.saturating_add(open));
+        if S::NEEDS_TEXT {
+            for ch in Message::from_validated(raw).chars() {
+                self.on_char(ch as u32, sink);
+            }
+        }
+        sink.message_end(base.saturating_add(close));
+    }
+
+    /// A complete, grammatical `resultCode` number: the same verdict as the
+    /// byte-wise path, which accumulates digits as they come.
+    fn take_result_code(&mut self, number: &[u8], at: usize) -> Result<(), Error> {
+        self.result_code = result_code_of(number)
+            .ok_or_else(|| self.fail(ErrorKind::InvalidResultCode, Some(Field::ResultCode), at))?;
+        Ok(())
+    }
+
+    /// The header object opening at `open`, taken in one go when it lies
+    /// whole in `input` and is the common case: keys without escapes, the
+    /// three fields once each and of the right types, other members scalar.
+    /// Straight-line code over locals, committed only at the end; anything
+    /// else returns `None` with nothing changed, and the member cycle takes
+    /// the header piece by piece (reporting any error exactly).
+    fn take_whole_header<S: Sink>(
+        &mut self,
+        input: &[u8],
+        open: usize,
+        sink: &mut S,
+    ) -> Option<usize> {
+        if self.max_depth < 2 {
+            return None;
+        }
+        let space = |i: usize| match input.get(i) {
+            Some(&byte) if CLASS[byte as usize] == Class::Space => skip_space(input, i + 1),
+            _ => i,
+        };
+        let (mut seen, mut is_successful, mut result_code, mut message) = (0, false, 0, None);
+        let mut i = open + 1;
+        loop {
+            i = space(i);
+            if input.get(i) != Some(&b'"') {
+                return None;
+            }
+            let end = skip_plain(input, i + 1);
+            let key = input
+                .get(i + 1..end)
+                .filter(|_| input.get(end) == Some(&b'"'))?;
+            let field = key_index(key, true);
+            i = space(end + 1);
+            if input.get(i) != Some(&b':') {
+                return None;
+            }
+            i = space(i + 1);
+            let &byte = input.get(i)?;
+            let bit = match field {
+                Some(1) => SEEN_IS_SUCCESSFUL,
+                Some(2) => SEEN_RESULT_CODE,
+                Some(3) => SEEN_RESULT_MESSAGE,
+                _ => 0,
+            };
+            if seen & bit != 0 {
+                return None;
+            }
+            seen |= bit;
+            i = match (field, byte) {
+                (Some(1), b't' | b'f') | (Some(3), b'n') | (None, b't' | b'f' | b'n') => {
+                    is_successful |= field == Some(1) && byte == b't';
+                    i + whole_literal(input, i)?
+                }
+                (Some(2) | None, b'-' | b'0'..=b'9') => {
+                    let (end, unfinished) = skip_number(input, i);
+                    if unfinished.is_some() {
+                        return None;
+                    }
+                    if field == Some(2) {
+                        result_code = result_code_of(input.get(i..end)?)?;
+                    }
+                    end
+                }
+                (Some(3) | None, b'"') => {
+                    let end = skip_string(input, i + 1);
+                    if input.get(end) != Some(&b'"') {
+                        return None;
+                    }
+                    if field == Some(3) {
+                        message = Some((i, end));
+                    }
+                    end + 1
+                }
+                _ => return None,
+            };
+            i = space(i);
+            match input.get(i) {
+                Some(b',') => i += 1,
+                Some(b'}') if seen == SEEN_ALL => break,
+                _ => return None,
+            }
+        }
+        self.flags |= seen | HEADER_DONE;
+        if is_successful {
+            self.flags |= IS_SUCCESSFUL;
+        }
+        self.result_code = result_code;
+        match message {
+            Some((open_quote, close_quote)) => {
+                self.slot = Slot::ResultMessage;
+                self.take_message(input, open_quote, close_quote, sink);
+            }
+            None => self.flags |= MESSAGE_NULL,
+        }
+        self.slot = Slot::Skip;
+        self.state = if self.flags & PARSE_MODE != 0 {
+            State::AfterValue
+        } else {
+            State::Done
+        };
+        Some(i + 1)
     }
 
     /// Skips whole tokens with the state held in local control flow, for as
-    /// long as nothing in them matters to the header: inside a top-level
-    /// member's value other than the header (depth 2 and deeper). Returns at
-    /// the first byte that needs the general machine (the end of the input,
-    /// anything but plain ASCII in a string, anything invalid, the return to
-    /// depth 1), with `self.state` exactly as the general machine would have
-    /// it there. Errors it can raise itself (depth) are raised identically.
-    fn skip_fast(&mut self, input: &[u8], mut i: usize) -> Result<usize, Error> {
+    /// long as nothing in them matters to the header: below the members of
+    /// the object at `member_depth`. Returns at the first byte that needs
+    /// the general machine (the end of the input, anything but plain text in
+    /// a string, anything invalid, the return to `member_depth`), with
+    /// `self.state` exactly as the general machine would have it there.
+    /// Errors it can raise itself (depth) are raised identically.
+    fn skip_fast(&mut self, input: &[u8], mut i: usize, member_depth: u8) -> Result<usize, Error> {
         #[derive(Clone, Copy, PartialEq, Eq)]
         enum At {
             Value,
@@ -688,7 +1030,7 @@ impl Machine {
             () => {{
                 i += 1;
                 self.depth -= 1;
-                if self.depth == 1 {
+                if self.depth == member_depth {
                     stop!(State::AfterValue)
                 }
                 in_array = self.top_is_array();
@@ -734,17 +1076,12 @@ impl Machine {
                         at = At::ArrayFirst;
                         continue;
                     } else if byte == b't' || byte == b'f' || byte == b'n' {
-                        let word: &[u8] = match byte {
-                            b't' => b"true",
-                            b'f' => b"false",
-                            _ => b"null",
-                        };
-                        if input.get(i..i + word.len()) != Some(word) {
+                        let Some(length) = whole_literal(input, i) else {
                             self.aux = literal_after_first(byte);
                             i += 1;
                             stop!(State::Literal)
-                        }
-                        i += word.len();
+                        };
+                        i += length;
                     } else if byte == b']' && at == At::ArrayFirst {
                         close!();
                         continue;
@@ -874,34 +1211,34 @@ impl Machine {
                 self.state = State::AfterValue;
                 Slot::Skip
             }
-            Slot::TopKey if self.matched_key() == Some(0) => {
-                if self.flags & HEADER_DONE != 0 {
-                    return Err(self.fail(ErrorKind::DuplicateKey, None, self.mark));
-                }
-                Slot::Header
-            }
-            Slot::HeaderKey => match self.matched_key() {
-                Some(k @ 1..=3) => {
-                    let (seen, field, slot) = match k {
-                        1 => (SEEN_IS_SUCCESSFUL, Field::IsSuccessful, Slot::IsSuccessful),
-                        2 => (SEEN_RESULT_CODE, Field::ResultCode, Slot::ResultCode),
-                        _ => (
-                            SEEN_RESULT_MESSAGE,
-                            Field::ResultMessage,
-                            Slot::ResultMessage,
-                        ),
-                    };
-                    if self.flags & seen != 0 {
-                        return Err(self.fail(ErrorKind::DuplicateKey, Some(field), self.mark));
-                    }
-                    self.flags |= seen;
-                    slot
-                }
-                _ => Slot::Skip,
-            },
+            Slot::TopKey | Slot::HeaderKey => self.resolve_key(self.matched_key())?,
             _ => Slot::Skip,
         };
         Ok(())
+    }
+
+    /// What the value after a top-level or header key means, given which of
+    /// `KEYS` the key equals; a repeated `header` or field is an error.
+    fn resolve_key(&mut self, matched: Option<usize>) -> Result<Slot, Error> {
+        let (seen, field, slot) = match matched {
+            Some(0) if self.flags & HEADER_DONE != 0 => {
+                return Err(self.fail(ErrorKind::DuplicateKey, None, self.mark));
+            }
+            Some(0) => return Ok(Slot::Header),
+            Some(1) => (SEEN_IS_SUCCESSFUL, Field::IsSuccessful, Slot::IsSuccessful),
+            Some(2) => (SEEN_RESULT_CODE, Field::ResultCode, Slot::ResultCode),
+            Some(3) => (
+                SEEN_RESULT_MESSAGE,
+                Field::ResultMessage,
+                Slot::ResultMessage,
+            ),
+            _ => return Ok(Slot::Skip),
+        };
+        if self.flags & seen != 0 {
+            return Err(self.fail(ErrorKind::DuplicateKey, Some(field), self.mark));
+        }
+        self.flags |= seen;
+        Ok(slot)
     }
 
     /// The first byte of a value; `slot` says what the header expects of it.
@@ -1154,6 +1491,7 @@ mod tests {
     struct Text(([u8; 64], usize));
 
     impl Sink for Text {
+        const NEEDS_TEXT: bool = true;
         fn message_begin(&mut self, _: usize) {}
         fn message_char(&mut self, ch: char) -> bool {
             let (buffer, length) = &mut self.0;
@@ -1212,6 +1550,20 @@ mod tests {
         br#"{"a":["\ud800x"]}"#,
         br#"{"a":["\udc00"]}"#,
         b"{\"a\":[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[",
+        br#"{ "header" : { "x" : {"isSuccessful":[1,{"y":null}]} , "isSuccessful" : true , "resultCode" : -2147483648 , "resultMessage" : "a\u00e9\ud83d\ude00\n" , "z":[] } , "t":true,"f":false,"n":null,"s":"x","k":-1.5}"#,
+        br#"{"header":{"isSuccessful":true,"resultCode":0,"resultMessage":"S"},"header":{}}"#,
+        br#"{"header":{"isSuccessful":true,"resultCode":0,"resultCode":1}}"#,
+        br#"{"he\u0061der":{"is\u0053uccessful":false,"resultCode":5,"resultMessage":null}}"#,
+        br#"{"header":{"isSuccessful":nul}}"#,
+        br#"{"header":{"isSuccessful":"true"}}"#,
+        br#"{"header":{"resultMessage":true}}"#,
+        br#"{"header":{"resultCode":2147483648}}"#,
+        br#"{"header":{"resultCode":1.0}}"#,
+        br#"{"header":{"resultCode":-0,"isSuccessful":false,"resultMessage":"0123456789012345678901234567890123456789012345678901234567890123456789"}}"#,
+        br#"{"header":[],"x":1}"#,
+        br#"{"header":{"isSuccessful":true,"resultCode":0}}"#,
+        br#"{"a":1}"#,
+        br#"{"header":{"isSuccessful":true,"resultCode":0,"resultMessage":"S"}} x"#,
     ];
 
     #[test]

@@ -7,14 +7,14 @@ use core::hash::{Hash, Hasher};
 /// The `resultMessage` of a header, borrowed from the body.
 ///
 /// It holds the string's contents exactly as they stand between the quotes,
-/// escapes and all, which the parser has already validated. Decoding happens
-/// only when asked: [`as_str`](Message::as_str) when there is nothing to
+/// escapes and all, which the parser has already validated. Nothing is
+/// decoded or even looked at again until asked: [`as_str`](Message::as_str) when there is nothing to
 /// decode, [`unescape_into`](Message::unescape_into) a buffer of yours,
 /// [`chars`](Message::chars), or [`Display`](fmt::Display). Equality and
 /// hashing are on the decoded text, so `"\u0041"` equals `"A"`.
 #[derive(Clone, Copy)]
 pub struct Message<'a> {
-    raw: &'a str,
+    raw: &'a [u8],
 }
 
 /// [`Message::unescape_into`] was given too small a buffer.
@@ -44,18 +44,26 @@ impl core::error::Error for BufferTooSmall {}
 
 impl<'a> Message<'a> {
     /// Wraps string contents that the parser has validated as JSON.
-    pub(crate) const fn from_validated(raw: &'a str) -> Self {
+    pub(crate) const fn from_validated(raw: &'a [u8]) -> Self {
         Message { raw }
     }
 
-    /// The contents between the quotes, escapes not decoded.
-    pub const fn raw(&self) -> &'a str {
+    /// The bytes between the quotes, escapes not decoded (always UTF-8).
+    pub const fn raw(&self) -> &'a [u8] {
         self.raw
+    }
+
+    /// The raw contents as text. The parser validated them as UTF-8, so the
+    /// empty fallback is never taken; checking again here, only when text is
+    /// wanted, keeps the parser from paying for it and the crate free of
+    /// `unsafe`.
+    fn raw_text(&self) -> &'a str {
+        core::str::from_utf8(self.raw).unwrap_or_default()
     }
 
     /// Whether the raw text holds any backslash escape.
     pub fn has_escapes(&self) -> bool {
-        self.raw.as_bytes().contains(&b'\\')
+        self.raw.contains(&b'\\')
     }
 
     /// The text itself, without copying, when it holds no escapes; `None`
@@ -64,13 +72,15 @@ impl<'a> Message<'a> {
         if self.has_escapes() {
             None
         } else {
-            Some(self.raw)
+            Some(self.raw_text())
         }
     }
 
     /// The decoded characters.
     pub fn chars(&self) -> Chars<'a> {
-        Chars { rest: self.raw }
+        Chars {
+            rest: self.raw_text(),
+        }
     }
 
     /// Length in bytes of the decoded text (never more than the raw length).
@@ -113,9 +123,10 @@ impl<'a> Message<'a> {
     /// # Ok::<(), nhncloud_header::Error>(())
     /// ```
     pub fn detail(&self) -> Option<Message<'a>> {
+        let text = self.raw_text();
         let (mut at, mut seen_colon) = (0, false);
         let (mut start, mut end) = (None, 0);
-        while let Some((ch, length)) = first_char(self.raw.get(at..)?) {
+        while let Some((ch, length)) = first_char(text.get(at..)?) {
             let next = at + length;
             if !seen_colon {
                 seen_colon = ch == ':';
@@ -131,7 +142,9 @@ impl<'a> Message<'a> {
 
     /// Runs of plain text and decoded escapes, in order.
     fn pieces(&self) -> Pieces<'a> {
-        Pieces { rest: self.raw }
+        Pieces {
+            rest: self.raw_text(),
+        }
     }
 }
 

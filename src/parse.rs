@@ -107,11 +107,8 @@ fn extract(body: &[u8], mode: Mode, options: Options) -> Result<Header<'_>, Erro
     let result_message = if machine.message_is_null() {
         None
     } else {
-        // The machine validated these bytes as UTF-8 already; `from_utf8`
-        // cannot fail here and keeps the crate free of `unsafe`.
-        let raw = body.get(span.start..span.end).unwrap_or_default();
         Some(Message::from_validated(
-            core::str::from_utf8(raw).unwrap_or_default(),
+            body.get(span.start..span.end).unwrap_or_default(),
         ))
     };
     Ok(Header {
@@ -128,6 +125,8 @@ struct MessageSpan {
 }
 
 impl Sink for MessageSpan {
+    const NEEDS_TEXT: bool = false;
+
     fn message_begin(&mut self, quote: usize) {
         self.start = quote + 1;
     }

@@ -20,7 +20,7 @@ const DECODED: &str = "FAIL : \"quoted\"\n\u{e9}\u{1F600} \\ /";
 #[test]
 fn plain_text_is_borrowed_as_is() {
     with_message(r#""FAIL : detail""#, |message| {
-        assert_eq!(message.raw(), "FAIL : detail");
+        assert_eq!(message.raw(), b"FAIL : detail");
         assert_eq!(message.as_str(), Some("FAIL : detail"));
         assert!(!message.has_escapes());
         assert_eq!(message.decoded_len(), 13);
@@ -30,7 +30,7 @@ fn plain_text_is_borrowed_as_is() {
 #[test]
 fn escaped_text_needs_decoding() {
     with_message(ESCAPED, |message| {
-        assert_eq!(message.raw(), &ESCAPED[1..ESCAPED.len() - 1]);
+        assert_eq!(message.raw(), &ESCAPED.as_bytes()[1..ESCAPED.len() - 1]);
         assert!(message.has_escapes());
         assert_eq!(message.as_str(), None);
         assert_eq!(message.chars().collect::<String>(), DECODED);
