@@ -13,6 +13,7 @@ use std::time::Duration;
 use criterion::{
     BenchmarkGroup, Criterion, Throughput, criterion_group, criterion_main, measurement::WallTime,
 };
+use nhncloud_header::{Mode, OwnedHeader, StreamParser};
 use serde::Deserialize;
 
 /// The header, for the serde-based competitors: borrowed where possible.
@@ -160,6 +161,15 @@ fn bodies() -> Vec<(String, Vec<u8>)> {
 /// Every competitor must find the same header before it is timed.
 fn check(body: &[u8]) {
     let expected = (true, 0, "SUCCESS");
+    let streamed = stream_64(body).unwrap();
+    assert_eq!(
+        (
+            streamed.is_successful,
+            streamed.result_code,
+            streamed.result_message.as_deref().unwrap()
+        ),
+        expected
+    );
     let ours = nhncloud_header::parse(body).unwrap();
     assert_eq!(
         (
@@ -202,7 +212,20 @@ fn check(body: &[u8]) {
     );
 }
 
+/// The streaming parser in parse mode, fed the body in 64-byte chunks as a
+/// device reading a socket into a 64-byte buffer would.
+fn stream_64(body: &[u8]) -> Result<OwnedHeader<64>, nhncloud_header::Error> {
+    let mut parser = StreamParser::<64>::new(Mode::Parse);
+    for chunk in body.chunks(64) {
+        parser.feed(chunk)?;
+    }
+    parser.finish()
+}
+
 fn competitors(group: &mut BenchmarkGroup<'_, WallTime>, body: &[u8]) {
+    group.bench_function("nhncloud_header/stream_64", |b| {
+        b.iter(|| stream_64(black_box(body)).map(|h| h.result_code))
+    });
     group.bench_function("nhncloud_header/parse", |b| {
         b.iter(|| nhncloud_header::parse(black_box(body)))
     });

@@ -3,7 +3,7 @@
 //! (Japanese original, texts kept verbatim).
 
 use crate::catalog::{Catalog, Lookup, Thousand};
-use crate::header::Header;
+use crate::header::{Header, OwnedHeader};
 
 /// What a Compute Instance `resultCode` means: one row (or, for
 /// [`ApiError`](Class::ApiError), the twelve range rows) of the table.
@@ -148,40 +148,48 @@ impl Default for Catalog<Class, Api> {
     }
 }
 
-/// The header's code in the Compute Instance catalog.
-impl Header<'_> {
-    /// The class of `result_code`.
-    pub const fn class(&self) -> Class {
-        classify(self.result_code)
-    }
+/// The code of a header in the Compute Instance catalog, for both header
+/// types.
+macro_rules! classification {
+    ($($impl:tt)*) => {
+        $($impl)* {
+            /// The class of `result_code`.
+            pub const fn class(&self) -> Class {
+                classify(self.result_code)
+            }
 
-    /// For an [`ApiError`](Class::ApiError): the API that raised it.
-    pub const fn api(&self) -> Option<Api> {
-        Catalog::COMPUTE.lookup(self.result_code).api
-    }
+            /// For an [`ApiError`](Class::ApiError): the API that raised it.
+            pub const fn api(&self) -> Option<Api> {
+                Catalog::COMPUTE.lookup(self.result_code).api
+            }
 
-    /// For an [`ApiError`](Class::ApiError): the HTTP status in the last
-    /// three digits of `result_code` (always 400 to 499).
-    pub const fn http_status(&self) -> Option<u16> {
-        Catalog::COMPUTE.lookup(self.result_code).http_status
-    }
+            /// For an [`ApiError`](Class::ApiError): the HTTP status in the
+            /// last three digits of `result_code` (always 400 to 499).
+            pub const fn http_status(&self) -> Option<u16> {
+                Catalog::COMPUTE.lookup(self.result_code).http_status
+            }
 
-    /// What to do next.
-    pub const fn remedy(&self) -> Remedy {
-        self.class().remedy()
-    }
+            /// What to do next.
+            pub const fn remedy(&self) -> Remedy {
+                self.class().remedy()
+            }
 
-    /// Whether `is_successful` agrees with the code: true exactly for
-    /// [`Success`](Class::Success) (code 0).
-    pub const fn is_consistent(&self) -> bool {
-        self.is_successful == matches!(self.class(), Class::Success)
-    }
+            /// Whether `is_successful` agrees with the code: true exactly for
+            /// [`Success`](Class::Success) (code 0).
+            pub const fn is_consistent(&self) -> bool {
+                self.is_successful == matches!(self.class(), Class::Success)
+            }
 
-    /// `result_code` looked up in another service's catalog.
-    pub const fn lookup_in<C: Copy, A: Copy>(&self, catalog: &Catalog<C, A>) -> Lookup<C, A> {
-        catalog.lookup(self.result_code)
-    }
+            /// `result_code` looked up in another service's catalog.
+            pub const fn lookup_in<C: Copy, A: Copy>(&self, catalog: &Catalog<C, A>) -> Lookup<C, A> {
+                catalog.lookup(self.result_code)
+            }
+        }
+    };
 }
+
+classification!(impl Header<'_>);
+classification!(impl<const N: usize> OwnedHeader<N>);
 
 /// The table's description column for the API-error ranges.
 const API_ERROR_EN: &str = "The last three digits of resultCode are the HTTP status code. \

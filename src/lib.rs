@@ -20,6 +20,9 @@
 //! # Ok::<(), nhncloud_header::Error>(())
 //! ```
 //!
+//! [`StreamParser`] does the same for a body that arrives in chunks, in at
+//! most `64 + N` bytes of state ([`Mode::Scan`] or [`Mode::Parse`]).
+//!
 //! [`classify`] tells what a `resultCode` means in the Compute Instance
 //! error-code table ([`Class`]), which [`Api`] raised it, and the
 //! [`Remedy`]; `Header` has shortcuts for all of it. Other services'
@@ -76,12 +79,17 @@
 //! The library is `#![no_std]` and allocation-free whatever the features.
 //!
 //! - `cli`: the `nhncloud-header` command-line tool (a binary; std, clap and
-//!   serde_json are used there only).
+//!   serde_json are used there only), and `StreamParser::read_from_std`.
+//! - `embedded-io`: `StreamParser::read_from` for any `embedded_io::Read`.
 
 #![no_std]
 #![deny(missing_docs)]
 #![cfg_attr(test, deny(warnings))]
 #![deny(unsafe_code)]
+
+// Only the command-line tool's build links std, for its reader helper.
+#[cfg(feature = "cli")]
+extern crate std;
 
 mod catalog;
 mod compute;
@@ -93,13 +101,16 @@ mod message;
 mod parse;
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 mod simd;
+mod stream;
 
 pub use catalog::{Catalog, Lookup, Thousand};
 pub use compute::{Api, Class, Remedy, classify};
 pub use error::{Error, ErrorKind, Field};
-pub use header::Header;
+pub use header::{Header, OwnedHeader};
+pub use machine::Mode;
 pub use message::{BufferTooSmall, Chars, Message};
 pub use parse::{Options, parse, parse_with, scan, scan_with};
+pub use stream::{ReadError, Status, StreamParser};
 
 /// The README's examples are compiled and run as doctests.
 #[cfg(doctest)]

@@ -28,12 +28,14 @@ pub(crate) trait Sink {
     fn message_end(&mut self, quote: usize);
 }
 
-/// When a run of input ends.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub(crate) enum Mode {
-    /// Stop as soon as the top-level header object closes.
+/// How much of the body a [`StreamParser`](crate::StreamParser) reads.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Hash)]
+pub enum Mode {
+    /// As [`scan`](crate::scan): done as soon as the top-level header object
+    /// closes; nothing after it is looked at.
     Scan,
-    /// Validate the whole body; done only at the end of input.
+    /// As [`parse`](crate::parse): the whole body is validated; done only at
+    /// the end of the input.
     Parse,
 }
 
@@ -365,8 +367,25 @@ impl Machine {
         self.flags & MESSAGE_NULL != 0
     }
 
+    /// Whether the sink refused part of the message.
+    pub(crate) fn message_truncated(&self) -> bool {
+        self.flags & MESSAGE_TRUNCATED != 0
+    }
+
+    /// Offset of the next byte to be fed.
+    pub(crate) fn offset(&self) -> usize {
+        self.consumed
+    }
+
     /// Consumes the next chunk of the body.
     pub(crate) fn feed<S: Sink>(&mut self, input: &[u8], sink: &mut S) -> Result<Progress, Error> {
+        // Once over, chunks are not looked at (`run` would see no state in
+        // an empty one) and not counted.
+        match self.state {
+            State::Failed => return Err(self.failure()),
+            State::Done => return Ok(Progress::HeaderClosed),
+            _ => {}
+        }
         let progress = self.run(input, sink);
         self.consumed = self.consumed.saturating_add(input.len());
         progress
@@ -387,7 +406,7 @@ impl Machine {
         let at = |i: usize| base.saturating_add(i);
         let mut i = 0;
         while i < input.len() {
-            if self.state.is_structural() {
+            if self.state.is_structural() || self.in_skipped_string() {
                 i = self.header_fast(input, i, sink)?;
             }
             let Some(&byte) = input.get(i) else { break };
@@ -678,6 +697,12 @@ impl Machine {
         })
     }
 
+    /// Inside the plain text of a string nobody asks about: a chunk boundary
+    /// fell there, and `skip_fast` can pick the string up again.
+    fn in_skipped_string(&self) -> bool {
+        self.state == State::String && matches!(self.slot, Slot::Skip | Slot::Key)
+    }
+
     /// The depth of the object whose members `header_fast` looks at: the
     /// top-level object, or the header while inside it.
     fn member_depth(&self) -> u8 {
@@ -722,6 +747,8 @@ impl Machine {
                 if self.depth > member_depth || !self.state.is_structural() {
                     return Ok(i);
                 }
+            } else if !self.state.is_structural() {
+                return Ok(i);
             }
             let in_header = member_depth == 2;
             // Where the member cycle `key : value ,` is entered; it then runs
@@ -979,6 +1006,17 @@ impl Machine {
             State::ObjectNext => At::Key,
             State::ObjectFirst => At::KeyOrClose,
             State::Colon => At::Colon,
+            State::String => {
+                // The rest of a string a chunk boundary cut (`in_skipped_string`).
+                let end = skip_string(input, i);
+                if input.get(end) != Some(&b'"') {
+                    return Ok(end);
+                }
+                i = end + 1;
+                let was_key = self.slot == Slot::Key;
+                self.slot = Slot::Skip;
+                if was_key { At::Colon } else { At::After }
+            }
             _ => At::After,
         };
         let mut in_array = self.top_is_array();

@@ -124,20 +124,16 @@ impl<'a> Message<'a> {
     /// ```
     pub fn detail(&self) -> Option<Message<'a>> {
         let text = self.raw_text();
-        let (mut at, mut seen_colon) = (0, false);
-        let (mut start, mut end) = (None, 0);
-        while let Some((ch, length)) = first_char(text.get(at..)?) {
-            let next = at + length;
-            if !seen_colon {
-                seen_colon = ch == ':';
-            } else if !ch.is_ascii_whitespace() {
-                start.get_or_insert(at);
-                end = next;
-            }
-            at = next;
-        }
-        let raw = self.raw.get(start?..end)?;
-        Some(Message { raw })
+        let mut at = 0;
+        let characters = core::iter::from_fn(|| {
+            let (ch, length) = first_char(text.get(at..)?)?;
+            at += length;
+            Some((at - length, ch, at))
+        });
+        let (start, end) = detail_of(characters)?;
+        Some(Message {
+            raw: self.raw.get(start..end)?,
+        })
     }
 
     /// Runs of plain text and decoded escapes, in order.
@@ -224,6 +220,21 @@ fn hex4(digits: Option<&[u8]>) -> Option<u32> {
     digits?.iter().try_fold(0u32, |value, &digit| {
         Some(value << 4 | (digit as char).to_digit(16)?)
     })
+}
+
+/// Where the detail description lies among `(start, char, end)` characters:
+/// after the first `:`, trimmed of ASCII whitespace, if anything is left.
+pub(crate) fn detail_of(
+    characters: impl Iterator<Item = (usize, char, usize)>,
+) -> Option<(usize, usize)> {
+    let mut after_colon = characters.skip_while(|&(_, ch, _)| ch != ':').skip(1);
+    let (start, _, mut end) = after_colon.find(|(_, ch, _)| !ch.is_ascii_whitespace())?;
+    for (_, ch, character_end) in after_colon {
+        if !ch.is_ascii_whitespace() {
+            end = character_end;
+        }
+    }
+    Some((start, end))
 }
 
 /// The first character of raw text and how many raw bytes it takes.

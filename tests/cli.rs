@@ -285,3 +285,69 @@ fn closed_output_pipe_is_not_an_error() {
     );
     assert_eq!(output.status.code(), Some(0));
 }
+
+#[test]
+fn chunked_reading_gives_the_same_output() {
+    let dir = scratch();
+    let mut files: Vec<String> = [
+        NOT_FOUND,
+        SUCCESS,
+        INVALID,
+        BROKEN,
+        &format!("{SUCCESS} trailing"),
+    ]
+    .iter()
+    .enumerate()
+    .map(|(i, body)| write(&dir, &format!("{i}.json"), body))
+    .collect();
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
+    for entry in std::fs::read_dir(&data).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "json") {
+            files.push(path.to_string_lossy().into_owned());
+        }
+    }
+    files.sort();
+    let files: Vec<&str> = files.iter().map(String::as_str).collect();
+    for mode in [&[][..], &["--scan"]] {
+        for format in [&[][..], &["--json"]] {
+            let base: Vec<&str> = mode.iter().chain(format).copied().collect();
+            let whole = run(&[&base[..], &files].concat(), "");
+            for chunk in ["1", "7", "64", "100000"] {
+                let chunked = run(&[&base[..], &["--chunk", chunk], &files].concat(), "");
+                assert_eq!(lines(&chunked), lines(&whole), "{base:?} --chunk {chunk}");
+                assert_eq!(chunked.status.code(), whole.status.code());
+            }
+        }
+    }
+    let output = run(&["--chunk", "5", "-"], NOT_FOUND);
+    assert_eq!(
+        lines(&output),
+        ["-: 10404 api_error (instance, HTTP 404) retry_after_fix \"Not Found\""]
+    );
+}
+
+#[test]
+fn chunked_reading_flags_a_message_that_does_not_fit() {
+    let long = "é".repeat(3000);
+    let body = format!(
+        r#"{{"header":{{"isSuccessful":false,"resultCode":-1,"resultMessage":"{long}"}}}}"#
+    );
+    let objects = json_lines(&run(&["--json", "--chunk", "64"], &body));
+    assert_eq!(objects[0]["messageTruncated"], true);
+    let message = objects[0]["resultMessage"].as_str().unwrap();
+    assert_eq!(message.len(), 4096);
+    assert!(long.starts_with(message));
+    let whole = json_lines(&run(&["--json"], &body));
+    assert!(!whole[0].contains_key("messageTruncated"));
+    assert_eq!(whole[0]["resultMessage"], long.as_str());
+    let output = run(&["--chunk", "64"], &body);
+    assert!(lines(&output)[0].ends_with("(message truncated)"));
+}
+
+#[test]
+fn chunk_size_must_be_positive() {
+    let output = run(&["--chunk", "0"], SUCCESS);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(lines(&output).is_empty());
+}

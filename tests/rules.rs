@@ -1,7 +1,12 @@
 //! One row per rule: a body, what `parse` returns, and what `scan` returns
 //! when that differs. Error offsets are marked in the body with `@@` (removed
-//! before parsing), so each row shows where the error must point.
+//! before parsing), so each row shows where the error must point. Every row
+//! also holds the streaming parser to the same answers, however the body is
+//! cut into chunks, and checks that nothing allocates.
 
+mod common;
+
+use common::{CountingAllocator, count_allocations};
 use nhncloud_header::{ErrorKind, Field, Header, Options, parse, parse_with, scan, scan_with};
 
 #[derive(Clone, Copy, Debug)]
@@ -51,10 +56,18 @@ fn check(
     }
 }
 
+#[global_allocator]
+static ALLOCATOR: CountingAllocator = CountingAllocator;
+
 fn run(marked: impl AsRef<[u8]>, parse_expect: Expect, scan_expect: Expect) {
     let (body, marker) = unmark(marked.as_ref());
-    check("parse", parse(&body), parse_expect, marker);
-    check("scan", scan(&body), scan_expect, marker);
+    let ((parsed, scanned), allocations) = count_allocations(|| (parse(&body), scan(&body)));
+    assert_eq!(allocations, 0);
+    check("parse", parsed, parse_expect, marker);
+    check("scan", scanned, scan_expect, marker);
+    if let Result::Err(disagreement) = common::streaming::check_every_feeding(&body) {
+        panic!("streaming: {disagreement}");
+    }
 }
 
 macro_rules! rows {

@@ -1,19 +1,24 @@
 //! `nhncloud-header`: what NHN Cloud API responses say, at a shell prompt.
 //!
 //! ```text
-//! nhncloud-header [--json] [--scan] [FILE ...]
+//! nhncloud-header [--json] [--scan] [--chunk N] [FILE ...]
 //! ```
 //!
 //! Exit status: 2 if any input was malformed or unreadable; else 1 if any
 //! reported `isSuccessful: false`; else 0.
 
 use std::io::{self, BufWriter, Read, Write};
+use std::num::NonZeroUsize;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Parser;
-use nhncloud_header::{Error, Header};
+use nhncloud_header::{Catalog, Class, Error, Mode, ReadError, StreamParser};
 use serde::Serialize;
+
+/// Room for the decoded message when reading in chunks; longer messages are
+/// cut on a character boundary and reported with `"messageTruncated":true`.
+const MESSAGE_ROOM: usize = 4096;
 
 /// Print the header of NHN Cloud API response bodies: the result code, its
 /// class in the Compute Instance error-code table, and what to do next.
@@ -27,6 +32,10 @@ struct Args {
     /// validating the whole body (`parse`).
     #[arg(long)]
     scan: bool,
+    /// Read each input N bytes at a time through the streaming parser, in
+    /// fixed memory (messages beyond 4096 bytes are cut and flagged).
+    #[arg(long, value_name = "N")]
+    chunk: Option<NonZeroUsize>,
     /// Response bodies to read; none, or `-`, reads standard input.
     files: Vec<PathBuf>,
 }
@@ -67,6 +76,9 @@ struct Report {
     http_status: Option<u16>,
     remedy: &'static str,
     consistent: bool,
+    /// Only with `--chunk`, and only when the message did not fit.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    message_truncated: bool,
 }
 
 #[derive(Serialize)]
@@ -79,20 +91,24 @@ struct Problem {
 }
 
 impl Report {
-    fn new(header: &Header<'_>) -> Self {
+    fn new(
+        is_successful: bool,
+        result_code: i32,
+        result_message: Option<String>,
+        detail: Option<String>,
+    ) -> Self {
+        let lookup = Catalog::COMPUTE.lookup(result_code);
         Report {
-            is_successful: header.is_successful,
-            result_code: header.result_code,
-            result_message: header.result_message.map(|m| m.to_string()),
-            detail: header
-                .result_message
-                .and_then(|m| m.detail())
-                .map(|d| d.to_string()),
-            class: header.class().name(),
-            api: header.api().map(|api| api.name()),
-            http_status: header.http_status(),
-            remedy: header.remedy().name(),
-            consistent: header.is_consistent(),
+            is_successful,
+            result_code,
+            result_message,
+            detail,
+            class: lookup.class.name(),
+            api: lookup.api.map(|api| api.name()),
+            http_status: lookup.http_status,
+            remedy: lookup.class.remedy().name(),
+            consistent: is_successful == (lookup.class == Class::Success),
+            message_truncated: false,
         }
     }
 
@@ -107,6 +123,9 @@ impl Report {
             Some(message) => line += &format!("{message:?}"),
             None => line += "null",
         }
+        if self.message_truncated {
+            line += " (message truncated)";
+        }
         if !self.consistent {
             line += &format!(" (inconsistent: isSuccessful {})", self.is_successful);
         }
@@ -114,43 +133,60 @@ impl Report {
     }
 }
 
-fn read_input(path: &PathBuf) -> io::Result<Vec<u8>> {
+fn open(path: &PathBuf) -> io::Result<Box<dyn Read>> {
     if path.as_os_str() == "-" {
-        let mut body = Vec::new();
-        io::stdin().lock().read_to_end(&mut body)?;
-        Ok(body)
+        Ok(Box::new(io::stdin().lock()))
     } else {
-        std::fs::read(path)
+        Ok(Box::new(std::fs::File::open(path)?))
     }
+}
+
+/// Why an input has no report.
+enum Failure {
+    Unreadable(io::Error),
+    Malformed(Error),
+}
+
+/// Reads and judges one input: whole, or in `--chunk` reads.
+fn judge(args: &Args, path: &PathBuf) -> Result<Report, Failure> {
+    let mode = if args.scan { Mode::Scan } else { Mode::Parse };
+    let mut reader = open(path).map_err(Failure::Unreadable)?;
+    if let Some(chunk) = args.chunk {
+        let parser = StreamParser::<MESSAGE_ROOM>::new(mode);
+        let header = parser
+            .read_from_std(&mut reader, &mut vec![0; chunk.get()])
+            .map_err(|error| match error {
+                ReadError::Read(error) => Failure::Unreadable(error),
+                ReadError::Parse(error) => Failure::Malformed(error),
+            })?;
+        let detail = header.detail().map(String::from);
+        let message = header.result_message.as_ref().map(|m| m.to_string());
+        let mut report = Report::new(header.is_successful, header.result_code, message, detail);
+        report.message_truncated = header.message_truncated;
+        return Ok(report);
+    }
+    let mut body = Vec::new();
+    reader.read_to_end(&mut body).map_err(Failure::Unreadable)?;
+    let extract = match mode {
+        Mode::Scan => nhncloud_header::scan,
+        Mode::Parse => nhncloud_header::parse,
+    };
+    let header = extract(&body).map_err(Failure::Malformed)?;
+    let message = header.result_message;
+    Ok(Report::new(
+        header.is_successful,
+        header.result_code,
+        message.map(|m| m.to_string()),
+        message.and_then(|m| m.detail()).map(|d| d.to_string()),
+    ))
 }
 
 /// Judges one input and writes its line.
 fn report(args: &Args, path: &PathBuf, out: &mut impl Write) -> io::Result<Verdict> {
     let file = path.to_string_lossy();
-    let body = match read_input(path) {
-        Ok(body) => body,
-        Err(error) => {
-            eprintln!("nhncloud-header: {file}: {error}");
-            if args.json {
-                let problem = Problem {
-                    kind: "unreadable",
-                    offset: None,
-                    message: error.to_string(),
-                };
-                write_json(out, &file, Outcome::Error { error: problem })?;
-            }
-            return Ok(Verdict::Malformed);
-        }
-    };
-    let extract = if args.scan {
-        nhncloud_header::scan
-    } else {
-        nhncloud_header::parse
-    };
-    match extract(&body) {
-        Ok(header) => {
-            let report = Report::new(&header);
-            let verdict = if header.is_successful {
+    match judge(args, path) {
+        Ok(report) => {
+            let verdict = if report.is_successful {
                 Verdict::Successful
             } else {
                 Verdict::Unsuccessful
@@ -162,7 +198,7 @@ fn report(args: &Args, path: &PathBuf, out: &mut impl Write) -> io::Result<Verdi
             }
             Ok(verdict)
         }
-        Err(error) => {
+        Err(Failure::Malformed(error)) => {
             if args.json {
                 write_json(
                     out,
@@ -173,6 +209,18 @@ fn report(args: &Args, path: &PathBuf, out: &mut impl Write) -> io::Result<Verdi
                 )?;
             } else {
                 writeln!(out, "{file}: malformed: {error} ({})", error.kind().name())?;
+            }
+            Ok(Verdict::Malformed)
+        }
+        Err(Failure::Unreadable(error)) => {
+            eprintln!("nhncloud-header: {file}: {error}");
+            if args.json {
+                let problem = Problem {
+                    kind: "unreadable",
+                    offset: None,
+                    message: error.to_string(),
+                };
+                write_json(out, &file, Outcome::Error { error: problem })?;
             }
             Ok(Verdict::Malformed)
         }

@@ -5,6 +5,7 @@
 
 pub mod generate;
 pub mod reference;
+pub mod streaming;
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;

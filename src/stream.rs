@@ -1,0 +1,198 @@
+//! The streaming parser: the header out of a body that arrives in chunks of
+//! any size, in memory fixed at compile time.
+
+use core::fmt;
+
+use heapless::String;
+
+use crate::error::Error;
+use crate::header::OwnedHeader;
+use crate::machine::{Machine, Mode, Progress, Sink};
+use crate::parse::Options;
+
+/// Whether [`StreamParser::feed`] needs more input.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Status {
+    /// Feed more, or [`finish`](StreamParser::finish) at the end of input.
+    Partial,
+    /// [`Mode::Scan`] only: the header has closed; call
+    /// [`finish`](StreamParser::finish) without reading on.
+    Complete,
+}
+
+/// A push parser that takes a response body in chunks and keeps only what
+/// the header needs: at most `64 + N` bytes in all (see
+/// [`StreamParser::SIZE_BOUND`]), with `N` the room for the decoded
+/// `resultMessage`.
+///
+/// It validates exactly as [`parse`](crate::parse) (in [`Mode::Parse`]) or
+/// [`scan`](crate::scan) (in [`Mode::Scan`]) do, whatever the chunk
+/// boundaries, and reports the same errors with offsets counted from the
+/// start of the stream. Nested values are skipped with one bit of state per
+/// level, never buffered. Once it has failed, every further `feed` returns
+/// the same error.
+///
+/// ```
+/// use nhncloud_header::{Mode, Status, StreamParser};
+///
+/// let body = br#"{"header":{"isSuccessful":false,"resultCode":-4,"resultMessage":"Invalid parameters : name"},"servers":[]}"#;
+/// let mut parser = StreamParser::<16>::new(Mode::Scan);
+/// for chunk in body.chunks(7) {
+///     if parser.feed(chunk)? == Status::Complete {
+///         break;
+///     }
+/// }
+/// let header = parser.finish()?;
+/// assert_eq!(header.result_code, -4);
+/// // 16 bytes of room: the message is cut on a character boundary, and says so.
+/// assert_eq!(header.result_message.as_deref(), Some("Invalid paramete"));
+/// assert!(header.message_truncated);
+/// # Ok::<(), nhncloud_header::Error>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct StreamParser<const N: usize> {
+    machine: Machine,
+    message: String<N>,
+}
+
+impl<const N: usize> StreamParser<N> {
+    /// The most memory a parser takes: `size_of::<StreamParser<N>>()` is at
+    /// most this (48 bytes of state and a `heapless::String<N>` on 64-bit
+    /// targets; less on 32-bit ones).
+    pub const SIZE_BOUND: usize = 64 + N;
+
+    /// A parser at the start of a body, with the default [`Options`].
+    pub const fn new(mode: Mode) -> Self {
+        Self::with_options(mode, Options::new())
+    }
+
+    /// A parser at the start of a body.
+    pub const fn with_options(mode: Mode, options: Options) -> Self {
+        StreamParser {
+            machine: Machine::new(mode, options.max_depth()),
+            message: String::new(),
+        }
+    }
+
+    /// Consumes the next chunk of the body; any size, empty included.
+    pub fn feed(&mut self, chunk: &[u8]) -> Result<Status, Error> {
+        match self.machine.feed(chunk, &mut self.message)? {
+            Progress::NeedMore => Ok(Status::Partial),
+            Progress::HeaderClosed => Ok(Status::Complete),
+        }
+    }
+
+    /// Ends the body: after [`Status::Complete`], or once the input has run
+    /// out. In [`Mode::Parse`] this is where an incomplete body is found.
+    pub fn finish(mut self) -> Result<OwnedHeader<N>, Error> {
+        self.machine.finish()?;
+        Ok(OwnedHeader {
+            is_successful: self.machine.is_successful(),
+            result_code: self.machine.result_code(),
+            result_message: if self.machine.message_is_null() {
+                None
+            } else {
+                Some(self.message)
+            },
+            message_truncated: self.machine.message_truncated(),
+        })
+    }
+
+    /// Bytes fed while the parser was still reading: the offset in the
+    /// stream of the next chunk, until it completes or fails.
+    pub fn offset(&self) -> usize {
+        self.machine.offset()
+    }
+
+    /// Drives the parser from a reader: `read` fills (part of) `buffer` and
+    /// returns how many bytes it put there, 0 at the end of the input. Stops
+    /// reading as soon as the header is known. An empty `buffer` still works,
+    /// one byte at a time.
+    pub fn read_with<E>(
+        mut self,
+        buffer: &mut [u8],
+        mut read: impl FnMut(&mut [u8]) -> Result<usize, E>,
+    ) -> Result<OwnedHeader<N>, ReadError<E>> {
+        let mut one = [0];
+        let buffer = if buffer.is_empty() {
+            &mut one[..]
+        } else {
+            buffer
+        };
+        loop {
+            let length = read(buffer).map_err(ReadError::Read)?;
+            if length == 0 {
+                return self.finish().map_err(ReadError::Parse);
+            }
+            // A reader that claims more than the buffer holds is held to it.
+            let chunk = buffer.get(..length).unwrap_or(buffer);
+            if self.feed(chunk).map_err(ReadError::Parse)? == Status::Complete {
+                return self.finish().map_err(ReadError::Parse);
+            }
+        }
+    }
+
+    /// Drives the parser from an [`embedded_io::Read`], through `buffer`.
+    #[cfg(feature = "embedded-io")]
+    pub fn read_from<R: embedded_io::Read>(
+        self,
+        reader: &mut R,
+        buffer: &mut [u8],
+    ) -> Result<OwnedHeader<N>, ReadError<R::Error>> {
+        self.read_with(buffer, |buffer| reader.read(buffer))
+    }
+
+    /// Drives the parser from a [`std::io::Read`], through `buffer`,
+    /// retrying interrupted reads.
+    #[cfg(feature = "cli")]
+    pub fn read_from_std<R: std::io::Read>(
+        self,
+        reader: &mut R,
+        buffer: &mut [u8],
+    ) -> Result<OwnedHeader<N>, ReadError<std::io::Error>> {
+        self.read_with(buffer, |buffer| {
+            loop {
+                match reader.read(buffer) {
+                    Err(error) if error.kind() == std::io::ErrorKind::Interrupted => continue,
+                    result => return result,
+                }
+            }
+        })
+    }
+}
+
+/// The decoded message goes straight into the parser's fixed buffer; the
+/// first character that does not fit ends it.
+impl<const N: usize> Sink for String<N> {
+    const NEEDS_TEXT: bool = true;
+
+    fn message_begin(&mut self, _: usize) {
+        self.clear();
+    }
+
+    fn message_char(&mut self, ch: char) -> bool {
+        self.push(ch).is_ok()
+    }
+
+    fn message_end(&mut self, _: usize) {}
+}
+
+/// Why [`StreamParser::read_with`] and its kin stopped.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReadError<E> {
+    /// The reader failed.
+    Read(E),
+    /// The body is not a valid response.
+    Parse(Error),
+}
+
+impl<E: fmt::Display> fmt::Display for ReadError<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ReadError::Read(error) => write!(f, "read failed: {error}"),
+            ReadError::Parse(error) => error.fmt(f),
+        }
+    }
+}
+
+impl<E: fmt::Debug + fmt::Display> core::error::Error for ReadError<E> {}

@@ -1,0 +1,116 @@
+//! Feeding a body to the streaming parser in every way that matters, and
+//! comparing with the one-shot function of the same mode.
+
+use nhncloud_header::{Error, Header, Mode, OwnedHeader, Status, StreamParser, parse, scan};
+
+/// Message room used by the equivalence checks: small enough that real
+/// messages get truncated, so truncation is compared too.
+pub const ROOM: usize = 16;
+
+/// Feeds `chunks` in order until the parser is done, then finishes.
+pub fn stream<'a, const N: usize>(
+    mode: Mode,
+    chunks: impl IntoIterator<Item = &'a [u8]>,
+) -> Result<OwnedHeader<N>, Error> {
+    let mut parser = StreamParser::<N>::new(mode);
+    for chunk in chunks {
+        if parser.feed(chunk)? == Status::Complete {
+            break;
+        }
+    }
+    parser.finish()
+}
+
+/// The one-shot function of the same mode.
+pub fn one_shot(mode: Mode, body: &[u8]) -> Result<Header<'_>, Error> {
+    match mode {
+        Mode::Scan => scan(body),
+        Mode::Parse => parse(body),
+    }
+}
+
+/// Equal fields (the message cut to `N` bytes on a character boundary, and
+/// flagged if cut), or the same error kind at the same offset.
+pub fn agree<const N: usize>(
+    one_shot: &Result<Header<'_>, Error>,
+    streamed: &Result<OwnedHeader<N>, Error>,
+) -> Result<(), String> {
+    let (header, owned) = match (one_shot, streamed) {
+        (Err(a), Err(b))
+            if a.kind() == b.kind() && a.offset() == b.offset() && a.field() == b.field() =>
+        {
+            return Ok(());
+        }
+        (Ok(header), Ok(owned)) => (header, owned),
+        _ => return Err(format!("one-shot {one_shot:?}, streamed {streamed:?}")),
+    };
+    let expected_message = header.result_message.map(|message| {
+        let text = message.to_string();
+        let mut cut = text.len().min(N);
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        (text[..cut].to_string(), cut < text.len())
+    });
+    let got_message = owned
+        .result_message
+        .as_ref()
+        .map(|m| (m.to_string(), owned.message_truncated));
+    if header.is_successful == owned.is_successful
+        && header.result_code == owned.result_code
+        && expected_message == got_message
+    {
+        Ok(())
+    } else {
+        Err(format!(
+            "one-shot {header:?} (message {expected_message:?}), streamed {owned:?}"
+        ))
+    }
+}
+
+/// A deterministic pseudo-random chunking of `body`: chunk sizes 0 to 70.
+pub fn random_chunks(body: &[u8], seed: u64) -> Vec<&[u8]> {
+    let mut state = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+    let mut chunks = Vec::new();
+    let mut rest = body;
+    while !rest.is_empty() {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        let size = (state % 71) as usize;
+        let (chunk, tail) = rest.split_at(size.min(rest.len()));
+        chunks.push(chunk);
+        rest = tail;
+    }
+    chunks
+}
+
+/// Every way of feeding `body` that the equivalence promise covers, in both
+/// modes: whole, split in two at every point, one byte at a time, and eight
+/// random chunkings with empty chunks among them.
+pub fn check_every_feeding(body: &[u8]) -> Result<(), String> {
+    for mode in [Mode::Scan, Mode::Parse] {
+        let expected = one_shot(mode, body);
+        let check = |how: &str, streamed: Result<OwnedHeader<ROOM>, Error>| {
+            agree(&expected, &streamed).map_err(|e| {
+                format!(
+                    "{mode:?}, {how}: {e}\nbody: {:?}",
+                    String::from_utf8_lossy(body)
+                )
+            })
+        };
+        check("whole", stream(mode, [body]))?;
+        for split in 0..=body.len() {
+            let (head, tail) = body.split_at(split);
+            check(&format!("split at {split}"), stream(mode, [head, tail]))?;
+        }
+        check("one byte at a time", stream(mode, body.chunks(1)))?;
+        for seed in 0..8 {
+            check(
+                &format!("random chunks, seed {seed}"),
+                stream(mode, random_chunks(body, seed)),
+            )?;
+        }
+    }
+    Ok(())
+}
