@@ -81,6 +81,7 @@ impl<C: 'static, A: 'static> Thousand<C, A> {
 
 /// What a catalog says about one code.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct Lookup<C, A> {
     /// The code's class.
     pub class: C,

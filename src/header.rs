@@ -11,6 +11,7 @@ use crate::message::{Message, detail_of};
 /// {"header": {"isSuccessful": true, "resultCode": 0, "resultMessage": "SUCCESS"}}
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct Header<'a> {
     /// `isSuccessful`.
     pub is_successful: bool,
@@ -23,6 +24,7 @@ pub struct Header<'a> {
 /// The header as the [`StreamParser`](crate::StreamParser) delivers it: the
 /// body is gone, so the message is decoded into `N` bytes of its own.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct OwnedHeader<const N: usize> {
     /// `isSuccessful`.
     pub is_successful: bool,

@@ -81,6 +81,12 @@
 //! - `cli`: the `nhncloud-header` command-line tool (a binary; std, clap and
 //!   serde_json are used there only), and `StreamParser::read_from_std`.
 //! - `embedded-io`: `StreamParser::read_from` for any `embedded_io::Read`.
+//! - `serde`: `Deserialize` and `Serialize` for [`Header`], [`Message`] and
+//!   [`OwnedHeader`] (NHN's camelCase keys; the same rules as `parse`; no
+//!   allocation), and [`Class`], [`Api`], [`Remedy`] and [`ErrorKind`] as
+//!   their snake_case names.
+//! - `defmt`: `defmt::Format` for every public type (names for named types,
+//!   decoded text for a message), forwarded to `heapless` and `embedded-io`.
 
 #![no_std]
 #![deny(missing_docs)]
@@ -93,12 +99,16 @@ extern crate std;
 
 mod catalog;
 mod compute;
+#[cfg(feature = "defmt")]
+mod defmt_impls;
 mod error;
 mod header;
 mod lexer;
 mod machine;
 mod message;
 mod parse;
+#[cfg(feature = "serde")]
+mod serde_impls;
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 mod simd;
 mod stream;

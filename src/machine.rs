@@ -30,6 +30,7 @@ pub(crate) trait Sink {
 
 /// How much of the body a [`StreamParser`](crate::StreamParser) reads.
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Hash)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub enum Mode {
     /// As [`scan`](crate::scan): done as soon as the top-level header object
     /// closes; nothing after it is looked at.

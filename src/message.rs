@@ -19,6 +19,7 @@ pub struct Message<'a> {
 
 /// [`Message::unescape_into`] was given too small a buffer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct BufferTooSmall {
     needed: usize,
 }
@@ -137,7 +138,7 @@ impl<'a> Message<'a> {
     }
 
     /// Runs of plain text and decoded escapes, in order.
-    fn pieces(&self) -> Pieces<'a> {
+    pub(crate) fn pieces(&self) -> Pieces<'a> {
         Pieces {
             rest: self.raw_text(),
         }
@@ -145,12 +146,12 @@ impl<'a> Message<'a> {
 }
 
 /// A run of text without escapes, or one decoded escape.
-enum Piece<'a> {
+pub(crate) enum Piece<'a> {
     Text(&'a str),
     Char(char),
 }
 
-struct Pieces<'a> {
+pub(crate) struct Pieces<'a> {
     rest: &'a str,
 }
 

@@ -15,6 +15,7 @@ use crate::message::Message;
 /// assert_eq!(parse_with(body, options).unwrap_err().kind(), ErrorKind::DepthLimit);
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct Options {
     max_depth: u8,
 }

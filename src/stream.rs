@@ -12,6 +12,7 @@ use crate::parse::Options;
 
 /// Whether [`StreamParser::feed`] needs more input.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub enum Status {
     /// Feed more, or [`finish`](StreamParser::finish) at the end of input.
     Partial,
@@ -179,6 +180,7 @@ impl<const N: usize> Sink for String<N> {
 
 /// Why [`StreamParser::read_with`] and its kin stopped.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub enum ReadError<E> {
     /// The reader failed.
     Read(E),

@@ -1,0 +1,309 @@
+//! The header inside users' own serde types, with serde_json (gateways) and
+//! serde-json-core (devices).
+#![cfg(feature = "serde")]
+
+mod common;
+
+use common::{CountingAllocator, corpus, count_allocations};
+use nhncloud_header::{Api, Class, ErrorKind, Header, OwnedHeader, Remedy, parse};
+use serde::Deserialize;
+
+#[global_allocator]
+static ALLOCATOR: CountingAllocator = CountingAllocator;
+
+/// What a user writes: the header plus the parts of the body they need.
+#[derive(Deserialize, Debug)]
+struct Servers<'a> {
+    #[serde(borrow)]
+    header: Header<'a>,
+    instances: heapless::Vec<Instance<'a>, 8>,
+}
+
+#[derive(Deserialize, Debug, PartialEq)]
+struct Instance<'a> {
+    id: &'a str,
+    name: &'a str,
+    status: &'a str,
+}
+
+/// Any response, header only.
+#[derive(Deserialize, Debug)]
+struct Response<'a> {
+    #[serde(borrow)]
+    header: Header<'a>,
+}
+
+#[derive(Deserialize, Debug)]
+struct OwnedResponse {
+    header: OwnedHeader<32>,
+}
+
+const INSTANCES: &[u8] = include_bytes!(
+    "data/compute-v1.0_instances-brief__TOAST-DOCS-Compute-Instance_en-old-api-guide.json"
+);
+
+#[test]
+fn a_users_struct_with_both_deserializers() {
+    let expected = Instance {
+        id: "{Instance ID}",
+        name: "{Instance Name}",
+        status: "{Instance Status}",
+    };
+    let servers: Servers = serde_json::from_slice(INSTANCES).unwrap();
+    assert_eq!(servers.header, parse(INSTANCES).unwrap());
+    assert_eq!(servers.instances[0], expected);
+    let ((servers, _), allocations) =
+        count_allocations(|| serde_json_core::from_slice::<Servers>(INSTANCES).unwrap());
+    assert_eq!(
+        allocations, 0,
+        "serde-json-core and the header allocate nothing"
+    );
+    assert_eq!(servers.header, parse(INSTANCES).unwrap());
+    assert_eq!(servers.instances[0], expected);
+}
+
+#[test]
+fn every_corpus_body_through_both_deserializers() {
+    for (name, body) in corpus() {
+        let expected = parse(&body).unwrap();
+        let from_json: Response =
+            serde_json::from_slice(&body).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(from_json.header, expected, "{name}");
+        let (from_core, _) = serde_json_core::from_slice::<Response>(&body)
+            .unwrap_or_else(|e| panic!("{name}: {e:?}"));
+        assert_eq!(from_core.header, expected, "{name}");
+        let owned: OwnedResponse = serde_json::from_slice(&body).unwrap();
+        assert_eq!(owned.header.result_message.as_deref(), Some("SUCCESS"));
+    }
+}
+
+fn header_json(fields: &str) -> String {
+    format!(r#"{{"header":{{{fields}}},"instances":[]}}"#)
+}
+
+/// Each error through both deserializers, with `parse`'s verdict alongside.
+fn rejected(fields: &str, parse_kind: ErrorKind) {
+    let body = header_json(fields);
+    assert_eq!(
+        parse(body.as_bytes()).unwrap_err().kind(),
+        parse_kind,
+        "{fields}"
+    );
+    assert!(
+        serde_json::from_str::<Response>(&body).is_err(),
+        "serde_json accepted {fields}"
+    );
+    assert!(
+        serde_json_core::from_str::<Response>(&body).is_err(),
+        "serde-json-core accepted {fields}"
+    );
+    assert!(
+        serde_json::from_str::<OwnedResponse>(&body).is_err(),
+        "owned accepted {fields}"
+    );
+}
+
+#[test]
+fn the_same_field_rules_as_parse() {
+    rejected(
+        r#""isSuccessful":"true","resultCode":0,"resultMessage":null"#,
+        ErrorKind::WrongType,
+    );
+    rejected(
+        r#""isSuccessful":1,"resultCode":0,"resultMessage":null"#,
+        ErrorKind::WrongType,
+    );
+    rejected(
+        r#""isSuccessful":true,"resultCode":"0","resultMessage":null"#,
+        ErrorKind::WrongType,
+    );
+    rejected(
+        r#""isSuccessful":true,"resultCode":1.5,"resultMessage":null"#,
+        ErrorKind::InvalidResultCode,
+    );
+    rejected(
+        r#""isSuccessful":true,"resultCode":1e2,"resultMessage":null"#,
+        ErrorKind::InvalidResultCode,
+    );
+    rejected(
+        r#""isSuccessful":true,"resultCode":2147483648,"resultMessage":null"#,
+        ErrorKind::InvalidResultCode,
+    );
+    rejected(
+        r#""isSuccessful":true,"resultCode":-2147483649,"resultMessage":null"#,
+        ErrorKind::InvalidResultCode,
+    );
+    rejected(
+        r#""isSuccessful":true,"resultCode":0,"resultMessage":5"#,
+        ErrorKind::WrongType,
+    );
+    rejected(
+        r#""isSuccessful":true,"resultCode":0,"resultMessage":["x"]"#,
+        ErrorKind::WrongType,
+    );
+    rejected(
+        r#""isSuccessful":true,"resultCode":0"#,
+        ErrorKind::MissingField,
+    );
+    rejected(
+        r#""resultCode":0,"resultMessage":null"#,
+        ErrorKind::MissingField,
+    );
+    rejected(
+        r#""isSuccessful":true,"resultCode":0,"resultCode":1,"resultMessage":null"#,
+        ErrorKind::DuplicateKey,
+    );
+    rejected(
+        r#""isSuccessful":true,"isSuccessful":true,"resultCode":0,"resultMessage":null"#,
+        ErrorKind::DuplicateKey,
+    );
+    rejected(
+        r#""isSuccessful":true,"resultCode":0,"resultMessage":"a","resultMessage":"b""#,
+        ErrorKind::DuplicateKey,
+    );
+}
+
+#[test]
+fn unknown_fields_are_skipped_and_edge_values_accepted() {
+    let fields = r#""x":{"resultCode":"no"},"isSuccessful":false,"y":[1,null],"resultCode":-2147483648,"resultMessage":null"#;
+    let body = header_json(fields);
+    let expected = parse(body.as_bytes()).unwrap();
+    assert_eq!(
+        serde_json::from_str::<Response>(&body).unwrap().header,
+        expected
+    );
+    assert_eq!(
+        serde_json_core::from_str::<Response>(&body)
+            .unwrap()
+            .0
+            .header,
+        expected
+    );
+    // `-0` is the integer 0, as in `parse`.
+    let body = header_json(r#""isSuccessful":true,"resultCode":-0,"resultMessage":"S""#);
+    assert_eq!(
+        serde_json::from_str::<Response>(&body)
+            .unwrap()
+            .header
+            .result_code,
+        0
+    );
+    assert_eq!(
+        serde_json_core::from_str::<Response>(&body)
+            .unwrap()
+            .0
+            .header
+            .result_code,
+        0
+    );
+}
+
+const ESCAPED: &str = r#""isSuccessful":false,"resultCode":-4,"resultMessage":"Invalid parameters : \"name\"\n\u00e9""#;
+const DECODED: &str = "Invalid parameters : \"name\"\n\u{e9}";
+
+#[test]
+fn an_escaped_message_borrows_from_serde_json_core_but_not_from_serde_json() {
+    let body = header_json(ESCAPED);
+    // serde-json-core lends the raw contents; the view decodes them.
+    let (core, _) = serde_json_core::from_str::<Response>(&body).unwrap();
+    assert_eq!(core.header, parse(body.as_bytes()).unwrap());
+    assert_eq!(core.header.result_message.unwrap(), DECODED);
+    // serde_json decodes into a buffer of its own: a clear error, not a wrong answer.
+    let error = serde_json::from_str::<Response>(&body)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        error.contains("cannot be borrowed") && error.contains("OwnedHeader"),
+        "{error}"
+    );
+}
+
+#[test]
+fn the_owned_header_takes_every_message() {
+    let body = header_json(ESCAPED);
+    let from_json: OwnedResponse = serde_json::from_str(&body).unwrap();
+    let (from_core, _) = serde_json_core::from_str::<OwnedResponse>(&body).unwrap();
+    let mut unescape = [0; 64];
+    let (from_core_escaped, _) =
+        serde_json_core::from_str_escaped::<OwnedResponse>(&body, &mut unescape).unwrap();
+    for header in [from_json.header, from_core.header, from_core_escaped.header] {
+        assert_eq!(header.result_message.as_deref(), Some(DECODED));
+        assert!(!header.message_truncated);
+        assert_eq!(header.detail(), Some("\"name\"\n\u{e9}"));
+    }
+    // serde-json-core decoding into its buffer cannot lend the borrowed kind.
+    let mut unescape = [0; 64];
+    assert!(serde_json_core::from_str_escaped::<Response>(&body, &mut unescape).is_err());
+    // Too long for the room: cut on a character boundary, and flagged.
+    let small: OwnedHeader<24> = serde_json::from_str(&format!("{{{ESCAPED}}}")).unwrap();
+    assert_eq!(
+        small.result_message.as_deref(),
+        Some("Invalid parameters : \"na")
+    );
+    assert!(small.message_truncated);
+}
+
+#[test]
+fn serialize_round_trips_with_camel_case_keys() {
+    let body = header_json(ESCAPED);
+    let header = parse(body.as_bytes()).unwrap();
+    let json = serde_json::to_string(&header).unwrap();
+    assert_eq!(
+        json,
+        "{\"isSuccessful\":false,\"resultCode\":-4,\"resultMessage\":\"Invalid parameters : \\\"name\\\"\\n\u{e9}\"}"
+    );
+    let again = format!(r#"{{"header":{json}}}"#);
+    assert_eq!(parse(again.as_bytes()).unwrap(), header);
+
+    // serde-json-core serializes into a fixed buffer, without allocating.
+    let mut buffer = [0u8; 128];
+    let (written, allocations) =
+        count_allocations(|| serde_json_core::to_slice(&header, &mut buffer).unwrap());
+    assert_eq!(allocations, 0);
+    let again = format!(
+        r#"{{"header":{}}}"#,
+        std::str::from_utf8(&buffer[..written]).unwrap()
+    );
+    assert_eq!(parse(again.as_bytes()).unwrap(), header);
+
+    let body = header_json(r#""isSuccessful":true,"resultCode":0,"resultMessage":null"#);
+    let null = parse(body.as_bytes()).unwrap();
+    assert_eq!(
+        serde_json::to_string(&null).unwrap(),
+        r#"{"isSuccessful":true,"resultCode":0,"resultMessage":null}"#
+    );
+}
+
+#[test]
+fn owned_header_round_trips_its_truncation_flag() {
+    let cut: OwnedHeader<4> = serde_json::from_str(
+        r#"{"isSuccessful":false,"resultCode":-1,"resultMessage":"FAIL : x"}"#,
+    )
+    .unwrap();
+    let json = serde_json::to_string(&cut).unwrap();
+    assert_eq!(
+        json,
+        r#"{"isSuccessful":false,"resultCode":-1,"resultMessage":"FAIL","messageTruncated":true}"#
+    );
+    assert_eq!(serde_json::from_str::<OwnedHeader<4>>(&json).unwrap(), cut);
+}
+
+#[test]
+fn names_serialize_as_snake_case() {
+    assert_eq!(
+        serde_json::to_string(&Class::ApiError).unwrap(),
+        r#""api_error""#
+    );
+    assert_eq!(
+        serde_json::to_string(&Api::AvailabilityZone).unwrap(),
+        r#""availability_zone""#
+    );
+    assert_eq!(
+        serde_json::to_string(&Remedy::RetryAfterFix).unwrap(),
+        r#""retry_after_fix""#
+    );
+    assert_eq!(
+        serde_json::to_string(&ErrorKind::InvalidUtf8).unwrap(),
+        r#""invalid_utf8""#
+    );
+}
