@@ -125,6 +125,16 @@ impl State {
     }
 }
 
+/// What `read_whole_header` found: where the header ends, the fields seen,
+/// their values, and where the message's quotes are.
+struct WholeHeader {
+    end: usize,
+    seen: u16,
+    is_successful: bool,
+    result_code: i32,
+    message: Option<(usize, usize)>,
+}
+
 /// Which of `KEYS` an unescaped key equals, among those that count at its
 /// level: `header` among the top-level members, the fields in the header.
 fn key_index(key: &[u8], in_header: bool) -> Option<usize> {
@@ -403,291 +413,17 @@ impl Machine {
     }
 
     fn run<S: Sink>(&mut self, input: &[u8], sink: &mut S) -> Result<Progress, Error> {
-        let base = self.consumed;
-        let at = |i: usize| base.saturating_add(i);
         let mut i = 0;
         while i < input.len() {
             if self.state.is_structural() || self.in_skipped_string() {
                 i = self.header_fast(input, i, sink)?;
             }
-            let Some(&byte) = input.get(i) else { break };
-            let class = CLASS[byte as usize];
-            match self.state {
-                State::String => {
-                    i = match self.slot {
-                        Slot::Skip | Slot::Key => skip_string(input, i),
-                        _ => self.capture_plain(input, i, sink),
-                    };
-                    let Some(&byte) = input.get(i) else { break };
-                    match byte {
-                        b'"' => self.end_string(at(i), sink)?,
-                        b'\\' => self.state = State::Escape,
-                        0x00..=0x1F => {
-                            return Err(self.fail(ErrorKind::ControlCharacter, None, at(i)));
-                        }
-                        _ => self.utf8_lead(byte, at(i))?,
-                    }
-                    i += 1;
-                }
-                State::AfterValue => match class {
-                    Class::Space => i = skip_space(input, i + 1),
-                    Class::Comma => {
-                        self.state = if self.top_is_array() {
-                            State::Value
-                        } else {
-                            State::ObjectNext
-                        };
-                        i += 1;
-                    }
-                    Class::CloseObject | Class::CloseArray => {
-                        if self.close(class == Class::CloseArray, at(i))? == Progress::HeaderClosed
-                        {
-                            return Ok(Progress::HeaderClosed);
-                        }
-                        i += 1;
-                    }
-                    _ => return Err(self.fail(ErrorKind::UnexpectedByte, None, at(i))),
-                },
-                State::ObjectFirst | State::ObjectNext => match class {
-                    Class::Space => i = skip_space(input, i + 1),
-                    Class::Quote => {
-                        self.begin_key(at(i));
-                        i += 1;
-                    }
-                    Class::CloseObject if self.state == State::ObjectFirst => {
-                        if self.close(false, at(i))? == Progress::HeaderClosed {
-                            return Ok(Progress::HeaderClosed);
-                        }
-                        i += 1;
-                    }
-                    _ => return Err(self.fail(ErrorKind::UnexpectedByte, None, at(i))),
-                },
-                State::Colon => match class {
-                    Class::Space => i = skip_space(input, i + 1),
-                    Class::Colon => {
-                        self.state = State::Value;
-                        i += 1;
-                    }
-                    _ => return Err(self.fail(ErrorKind::UnexpectedByte, None, at(i))),
-                },
-                State::Value | State::ArrayFirst => match class {
-                    Class::Space => i = skip_space(input, i + 1),
-                    Class::CloseArray if self.state == State::ArrayFirst => {
-                        self.close(true, at(i))?;
-                        i += 1;
-                    }
-                    _ => {
-                        self.begin_value(byte, class, at(i), sink)?;
-                        i += 1;
-                    }
-                },
-                State::Integer | State::Fraction | State::ExponentDigits => {
-                    while let Some(&digit) = input.get(i) {
-                        if !digit.is_ascii_digit() {
-                            break;
-                        }
-                        if self.state == State::Integer && self.slot == Slot::ResultCode {
-                            self.accumulate_code(digit);
-                        }
-                        i += 1;
-                    }
-                    let Some(&byte) = input.get(i) else { break };
-                    match (self.state, byte) {
-                        (State::Integer, b'.') => self.begin_fraction(),
-                        (State::Integer | State::Fraction, b'e' | b'E') => self.begin_exponent(),
-                        _ => {
-                            self.end_number()?;
-                            continue;
-                        }
-                    }
-                    i += 1;
-                }
-                State::Minus => {
-                    match class {
-                        Class::Zero => self.state = State::Zero,
-                        Class::Digit => {
-                            self.state = State::Integer;
-                            if self.slot == Slot::ResultCode {
-                                self.accumulate_code(byte);
-                            }
-                        }
-                        _ => return Err(self.fail(ErrorKind::InvalidNumber, None, at(i))),
-                    }
-                    i += 1;
-                }
-                State::Zero => {
-                    match byte {
-                        b'0'..=b'9' => {
-                            return Err(self.fail(ErrorKind::InvalidNumber, None, at(i)));
-                        }
-                        b'.' => self.begin_fraction(),
-                        b'e' | b'E' => self.begin_exponent(),
-                        _ => {
-                            self.end_number()?;
-                            continue;
-                        }
-                    }
-                    i += 1;
-                }
-                State::Dot | State::ExponentSign => {
-                    if !byte.is_ascii_digit() {
-                        return Err(self.fail(ErrorKind::InvalidNumber, None, at(i)));
-                    }
-                    self.state = if self.state == State::Dot {
-                        State::Fraction
-                    } else {
-                        State::ExponentDigits
-                    };
-                    i += 1;
-                }
-                State::Exponent => {
-                    self.state = match byte {
-                        b'+' | b'-' => State::ExponentSign,
-                        b'0'..=b'9' => State::ExponentDigits,
-                        _ => return Err(self.fail(ErrorKind::InvalidNumber, None, at(i))),
-                    };
-                    i += 1;
-                }
-                State::Literal => {
-                    let expected = LITERALS[(self.aux & 15) as usize];
-                    if byte != expected {
-                        return Err(self.fail(ErrorKind::UnexpectedByte, None, at(i)));
-                    }
-                    self.aux = self.aux.wrapping_add(1);
-                    if LITERALS[(self.aux & 15) as usize] == 0 {
-                        self.state = State::AfterValue;
-                    }
-                    i += 1;
-                }
-                State::Escape => {
-                    let decoded = match byte {
-                        b'"' | b'\\' | b'/' => byte,
-                        b'b' => 0x08,
-                        b'f' => 0x0C,
-                        b'n' => b'\n',
-                        b'r' => b'\r',
-                        b't' => b'\t',
-                        b'u' => {
-                            self.acc = 0;
-                            self.state = State::Hex1;
-                            i += 1;
-                            continue;
-                        }
-                        _ => return Err(self.fail(ErrorKind::InvalidEscape, None, at(i))),
-                    };
-                    self.state = State::String;
-                    self.on_char(decoded as u32, sink);
-                    i += 1;
-                }
-                State::Hex1
-                | State::Hex2
-                | State::Hex3
-                | State::Hex4
-                | State::LowHex1
-                | State::LowHex2
-                | State::LowHex3
-                | State::LowHex4 => {
-                    let digit = HEX[byte as usize];
-                    if digit == 0xFF {
-                        return Err(self.fail(ErrorKind::InvalidEscape, None, at(i)));
-                    }
-                    self.acc = (self.acc << 4) | digit as u32;
-                    self.state = match self.state {
-                        State::Hex1 => State::Hex2,
-                        State::Hex2 => State::Hex3,
-                        State::Hex3 => State::Hex4,
-                        State::Hex4 => match self.acc {
-                            0xD800..=0xDBFF => State::LowBackslash,
-                            0xDC00..=0xDFFF => {
-                                return Err(self.fail(ErrorKind::LoneSurrogate, None, at(i)));
-                            }
-                            code => {
-                                self.on_char(code, sink);
-                                State::String
-                            }
-                        },
-                        State::LowHex1 => State::LowHex2,
-                        State::LowHex2 => State::LowHex3,
-                        State::LowHex3 => State::LowHex4,
-                        _ => {
-                            let (high, low) = (self.acc >> 16, self.acc & 0xFFFF);
-                            if !(0xDC00..=0xDFFF).contains(&low) {
-                                return Err(self.fail(ErrorKind::LoneSurrogate, None, at(i)));
-                            }
-                            self.on_char(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00), sink);
-                            State::String
-                        }
-                    };
-                    i += 1;
-                }
-                State::LowBackslash | State::LowU => {
-                    self.state = match (self.state, byte) {
-                        (State::LowBackslash, b'\\') => State::LowU,
-                        (State::LowU, b'u') => State::LowHex1,
-                        _ => return Err(self.fail(ErrorKind::LoneSurrogate, None, at(i))),
-                    };
-                    i += 1;
-                }
-                State::Tail1
-                | State::Tail2
-                | State::Tail3
-                | State::AfterE0
-                | State::AfterEd
-                | State::AfterF0
-                | State::AfterF4 => {
-                    let (low, high, next) = match self.state {
-                        State::Tail1 => (0x80, 0xBF, State::String),
-                        State::Tail2 => (0x80, 0xBF, State::Tail1),
-                        State::Tail3 => (0x80, 0xBF, State::Tail2),
-                        State::AfterE0 => (0xA0, 0xBF, State::Tail1),
-                        State::AfterEd => (0x80, 0x9F, State::Tail1),
-                        State::AfterF0 => (0x90, 0xBF, State::Tail2),
-                        _ => (0x80, 0x8F, State::Tail2),
-                    };
-                    if byte < low || byte > high {
-                        return Err(self.fail(ErrorKind::InvalidUtf8, None, at(i)));
-                    }
-                    self.acc = (self.acc << 6) | (byte & 0x3F) as u32;
-                    self.state = next;
-                    if next == State::String {
-                        self.on_char(self.acc, sink);
-                    }
-                    i += 1;
-                }
-                State::Start => {
-                    if byte == 0xEF {
-                        self.state = State::Bom1;
-                        i += 1;
-                    } else {
-                        self.state = State::TopValue;
-                    }
-                }
-                State::Bom1 | State::Bom2 => {
-                    self.state = match (self.state, byte) {
-                        (State::Bom1, 0xBB) => State::Bom2,
-                        (State::Bom2, 0xBF) => State::TopValue,
-                        _ => return Err(self.fail(ErrorKind::UnexpectedByte, None, at(i))),
-                    };
-                    i += 1;
-                }
-                State::TopValue => match class {
-                    Class::Space => i = skip_space(input, i + 1),
-                    Class::OpenObject => {
-                        self.open(false, at(i))?;
-                        self.state = State::ObjectFirst;
-                        i += 1;
-                    }
-                    _ if class.starts_value() => {
-                        return Err(self.fail(ErrorKind::NotAnObject, None, at(i)));
-                    }
-                    _ => return Err(self.fail(ErrorKind::UnexpectedByte, None, at(i))),
-                },
-                State::Trailing => match class {
-                    Class::Space => i = skip_space(input, i + 1),
-                    _ => return Err(self.fail(ErrorKind::TrailingCharacters, None, at(i))),
-                },
-                State::Done => return Ok(Progress::HeaderClosed),
-                State::Failed => return Err(self.failure()),
+            match self.step(input, i, sink)? {
+                Some(next) => i = next,
+                None => break,
+            }
+            if self.state == State::Done {
+                return Ok(Progress::HeaderClosed);
             }
         }
         // A fast path may close the header on the chunk's last byte.
@@ -696,6 +432,302 @@ impl Machine {
         } else {
             Progress::NeedMore
         })
+    }
+
+    /// One step of the byte-wise machine, at `input[i]`: whatever the fast
+    /// paths leave to it. Returns where to go on, or `None` once the input
+    /// has run out. Out of line, so that its locals take stack only while it
+    /// runs, never under the fast paths.
+    #[inline(never)]
+    fn step<S: Sink>(
+        &mut self,
+        input: &[u8],
+        mut i: usize,
+        sink: &mut S,
+    ) -> Result<Option<usize>, Error> {
+        let base = self.consumed;
+        let at = |i: usize| base.saturating_add(i);
+        let Some(&byte) = input.get(i) else {
+            return Ok(None);
+        };
+        let class = CLASS[byte as usize];
+        match self.state {
+            State::String => {
+                i = match self.slot {
+                    Slot::Skip | Slot::Key => skip_string(input, i),
+                    _ => self.capture_plain(input, i, sink),
+                };
+                let Some(&byte) = input.get(i) else {
+                    return Ok(None);
+                };
+                match byte {
+                    b'"' => self.end_string(at(i), sink)?,
+                    b'\\' => self.state = State::Escape,
+                    0x00..=0x1F => {
+                        return Err(self.fail(ErrorKind::ControlCharacter, None, at(i)));
+                    }
+                    _ => self.utf8_lead(byte, at(i))?,
+                }
+                i += 1;
+            }
+            State::AfterValue => match class {
+                Class::Space => i = skip_space(input, i + 1),
+                Class::Comma => {
+                    self.state = if self.top_is_array() {
+                        State::Value
+                    } else {
+                        State::ObjectNext
+                    };
+                    i += 1;
+                }
+                Class::CloseObject | Class::CloseArray => {
+                    self.close(class == Class::CloseArray, at(i))?;
+                    i += 1;
+                }
+                _ => return Err(self.fail(ErrorKind::UnexpectedByte, None, at(i))),
+            },
+            State::ObjectFirst | State::ObjectNext => match class {
+                Class::Space => i = skip_space(input, i + 1),
+                Class::Quote => {
+                    self.begin_key(at(i));
+                    i += 1;
+                }
+                Class::CloseObject if self.state == State::ObjectFirst => {
+                    self.close(false, at(i))?;
+                    i += 1;
+                }
+                _ => return Err(self.fail(ErrorKind::UnexpectedByte, None, at(i))),
+            },
+            State::Colon => match class {
+                Class::Space => i = skip_space(input, i + 1),
+                Class::Colon => {
+                    self.state = State::Value;
+                    i += 1;
+                }
+                _ => return Err(self.fail(ErrorKind::UnexpectedByte, None, at(i))),
+            },
+            State::Value | State::ArrayFirst => match class {
+                Class::Space => i = skip_space(input, i + 1),
+                Class::CloseArray if self.state == State::ArrayFirst => {
+                    self.close(true, at(i))?;
+                    i += 1;
+                }
+                _ => {
+                    self.begin_value(byte, class, at(i), sink)?;
+                    i += 1;
+                }
+            },
+            State::Integer | State::Fraction | State::ExponentDigits => {
+                while let Some(&digit) = input.get(i) {
+                    if !digit.is_ascii_digit() {
+                        break;
+                    }
+                    if self.state == State::Integer && self.slot == Slot::ResultCode {
+                        self.accumulate_code(digit);
+                    }
+                    i += 1;
+                }
+                let Some(&byte) = input.get(i) else {
+                    return Ok(None);
+                };
+                match (self.state, byte) {
+                    (State::Integer, b'.') => self.begin_fraction(),
+                    (State::Integer | State::Fraction, b'e' | b'E') => self.begin_exponent(),
+                    _ => {
+                        self.end_number()?;
+                        return Ok(Some(i));
+                    }
+                }
+                i += 1;
+            }
+            State::Minus => {
+                match class {
+                    Class::Zero => self.state = State::Zero,
+                    Class::Digit => {
+                        self.state = State::Integer;
+                        if self.slot == Slot::ResultCode {
+                            self.accumulate_code(byte);
+                        }
+                    }
+                    _ => return Err(self.fail(ErrorKind::InvalidNumber, None, at(i))),
+                }
+                i += 1;
+            }
+            State::Zero => {
+                match byte {
+                    b'0'..=b'9' => {
+                        return Err(self.fail(ErrorKind::InvalidNumber, None, at(i)));
+                    }
+                    b'.' => self.begin_fraction(),
+                    b'e' | b'E' => self.begin_exponent(),
+                    _ => {
+                        self.end_number()?;
+                        return Ok(Some(i));
+                    }
+                }
+                i += 1;
+            }
+            State::Dot | State::ExponentSign => {
+                if !byte.is_ascii_digit() {
+                    return Err(self.fail(ErrorKind::InvalidNumber, None, at(i)));
+                }
+                self.state = if self.state == State::Dot {
+                    State::Fraction
+                } else {
+                    State::ExponentDigits
+                };
+                i += 1;
+            }
+            State::Exponent => {
+                self.state = match byte {
+                    b'+' | b'-' => State::ExponentSign,
+                    b'0'..=b'9' => State::ExponentDigits,
+                    _ => return Err(self.fail(ErrorKind::InvalidNumber, None, at(i))),
+                };
+                i += 1;
+            }
+            State::Literal => {
+                let expected = LITERALS[(self.aux & 15) as usize];
+                if byte != expected {
+                    return Err(self.fail(ErrorKind::UnexpectedByte, None, at(i)));
+                }
+                self.aux = self.aux.wrapping_add(1);
+                if LITERALS[(self.aux & 15) as usize] == 0 {
+                    self.state = State::AfterValue;
+                }
+                i += 1;
+            }
+            State::Escape => {
+                let decoded = match byte {
+                    b'"' | b'\\' | b'/' => byte,
+                    b'b' => 0x08,
+                    b'f' => 0x0C,
+                    b'n' => b'\n',
+                    b'r' => b'\r',
+                    b't' => b'\t',
+                    b'u' => {
+                        self.acc = 0;
+                        self.state = State::Hex1;
+                        i += 1;
+                        return Ok(Some(i));
+                    }
+                    _ => return Err(self.fail(ErrorKind::InvalidEscape, None, at(i))),
+                };
+                self.state = State::String;
+                self.on_char(decoded as u32, sink);
+                i += 1;
+            }
+            State::Hex1
+            | State::Hex2
+            | State::Hex3
+            | State::Hex4
+            | State::LowHex1
+            | State::LowHex2
+            | State::LowHex3
+            | State::LowHex4 => {
+                let digit = HEX[byte as usize];
+                if digit == 0xFF {
+                    return Err(self.fail(ErrorKind::InvalidEscape, None, at(i)));
+                }
+                self.acc = (self.acc << 4) | digit as u32;
+                self.state = match self.state {
+                    State::Hex1 => State::Hex2,
+                    State::Hex2 => State::Hex3,
+                    State::Hex3 => State::Hex4,
+                    State::Hex4 => match self.acc {
+                        0xD800..=0xDBFF => State::LowBackslash,
+                        0xDC00..=0xDFFF => {
+                            return Err(self.fail(ErrorKind::LoneSurrogate, None, at(i)));
+                        }
+                        code => {
+                            self.on_char(code, sink);
+                            State::String
+                        }
+                    },
+                    State::LowHex1 => State::LowHex2,
+                    State::LowHex2 => State::LowHex3,
+                    State::LowHex3 => State::LowHex4,
+                    _ => {
+                        let (high, low) = (self.acc >> 16, self.acc & 0xFFFF);
+                        if !(0xDC00..=0xDFFF).contains(&low) {
+                            return Err(self.fail(ErrorKind::LoneSurrogate, None, at(i)));
+                        }
+                        self.on_char(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00), sink);
+                        State::String
+                    }
+                };
+                i += 1;
+            }
+            State::LowBackslash | State::LowU => {
+                self.state = match (self.state, byte) {
+                    (State::LowBackslash, b'\\') => State::LowU,
+                    (State::LowU, b'u') => State::LowHex1,
+                    _ => return Err(self.fail(ErrorKind::LoneSurrogate, None, at(i))),
+                };
+                i += 1;
+            }
+            State::Tail1
+            | State::Tail2
+            | State::Tail3
+            | State::AfterE0
+            | State::AfterEd
+            | State::AfterF0
+            | State::AfterF4 => {
+                let (low, high, next) = match self.state {
+                    State::Tail1 => (0x80, 0xBF, State::String),
+                    State::Tail2 => (0x80, 0xBF, State::Tail1),
+                    State::Tail3 => (0x80, 0xBF, State::Tail2),
+                    State::AfterE0 => (0xA0, 0xBF, State::Tail1),
+                    State::AfterEd => (0x80, 0x9F, State::Tail1),
+                    State::AfterF0 => (0x90, 0xBF, State::Tail2),
+                    _ => (0x80, 0x8F, State::Tail2),
+                };
+                if byte < low || byte > high {
+                    return Err(self.fail(ErrorKind::InvalidUtf8, None, at(i)));
+                }
+                self.acc = (self.acc << 6) | (byte & 0x3F) as u32;
+                self.state = next;
+                if next == State::String {
+                    self.on_char(self.acc, sink);
+                }
+                i += 1;
+            }
+            State::Start => {
+                if byte == 0xEF {
+                    self.state = State::Bom1;
+                    i += 1;
+                } else {
+                    self.state = State::TopValue;
+                }
+            }
+            State::Bom1 | State::Bom2 => {
+                self.state = match (self.state, byte) {
+                    (State::Bom1, 0xBB) => State::Bom2,
+                    (State::Bom2, 0xBF) => State::TopValue,
+                    _ => return Err(self.fail(ErrorKind::UnexpectedByte, None, at(i))),
+                };
+                i += 1;
+            }
+            State::TopValue => match class {
+                Class::Space => i = skip_space(input, i + 1),
+                Class::OpenObject => {
+                    self.open(false, at(i))?;
+                    self.state = State::ObjectFirst;
+                    i += 1;
+                }
+                _ if class.starts_value() => {
+                    return Err(self.fail(ErrorKind::NotAnObject, None, at(i)));
+                }
+                _ => return Err(self.fail(ErrorKind::UnexpectedByte, None, at(i))),
+            },
+            State::Trailing => match class {
+                Class::Space => i = skip_space(input, i + 1),
+                _ => return Err(self.fail(ErrorKind::TrailingCharacters, None, at(i))),
+            },
+            State::Done => return Ok(Some(i)),
+            State::Failed => return Err(self.failure()),
+        }
+        Ok(Some(i))
     }
 
     /// Inside the plain text of a string nobody asks about: a chunk boundary
@@ -792,9 +824,11 @@ impl Machine {
                     i = match (self.slot, byte) {
                         (Slot::Skip | Slot::Header, b'{' | b'[') => {
                             if self.slot == Slot::Header
-                                && let Some(end) = self.take_whole_header(input, i, sink)
+                                && byte == b'{'
+                                && let Some(whole) = self.read_whole_header(input, i)
                             {
-                                i = end;
+                                self.commit_header(&whole, input, sink);
+                                i = whole.end;
                                 continue 'level;
                             }
                             self.begin_value(byte, CLASS[byte as usize], at, sink)?;
@@ -882,26 +916,29 @@ impl Machine {
         Ok(())
     }
 
-    /// The header object opening at `open`, taken in one go when it lies
+    /// The header object opening at `open`, read in one go when it lies
     /// whole in `input` and is the common case: keys without escapes, the
     /// three fields once each and of the right types, other members scalar.
-    /// Straight-line code over locals, committed only at the end; anything
-    /// else returns `None` with nothing changed, and the member cycle takes
-    /// the header piece by piece (reporting any error exactly).
-    fn take_whole_header<S: Sink>(
-        &mut self,
-        input: &[u8],
-        open: usize,
-        sink: &mut S,
-    ) -> Option<usize> {
-        if self.max_depth < 2 {
+    /// Straight-line code over locals that changes nothing; anything else
+    /// returns `None`, and the member cycle takes the header piece by piece
+    /// (reporting any error exactly). Out of line, so that its locals do not
+    /// widen the hot loop's frame, and it calls nothing that needs a frame.
+    #[inline(never)]
+    fn read_whole_header(&self, input: &[u8], open: usize) -> Option<WholeHeader> {
+        if self.max_depth < 2 || input.get(open) != Some(&b'{') {
             return None;
         }
         let space = |i: usize| match input.get(i) {
             Some(&byte) if CLASS[byte as usize] == Class::Space => skip_space(input, i + 1),
             _ => i,
         };
-        let (mut seen, mut is_successful, mut result_code, mut message) = (0, false, 0, None);
+        let mut whole = WholeHeader {
+            end: 0,
+            seen: 0,
+            is_successful: false,
+            result_code: 0,
+            message: None,
+        };
         let mut i = open + 1;
         loop {
             i = space(i);
@@ -925,13 +962,13 @@ impl Machine {
                 Some(3) => SEEN_RESULT_MESSAGE,
                 _ => 0,
             };
-            if seen & bit != 0 {
+            if whole.seen & bit != 0 {
                 return None;
             }
-            seen |= bit;
+            whole.seen |= bit;
             i = match (field, byte) {
                 (Some(1), b't' | b'f') | (Some(3), b'n') | (None, b't' | b'f' | b'n') => {
-                    is_successful |= field == Some(1) && byte == b't';
+                    whole.is_successful |= field == Some(1) && byte == b't';
                     i + whole_literal(input, i)?
                 }
                 (Some(2) | None, b'-' | b'0'..=b'9') => {
@@ -940,7 +977,7 @@ impl Machine {
                         return None;
                     }
                     if field == Some(2) {
-                        result_code = result_code_of(input.get(i..end)?)?;
+                        whole.result_code = result_code_of(input.get(i..end)?)?;
                     }
                     end
                 }
@@ -950,7 +987,7 @@ impl Machine {
                         return None;
                     }
                     if field == Some(3) {
-                        message = Some((i, end));
+                        whole.message = Some((i, end));
                     }
                     end + 1
                 }
@@ -959,16 +996,23 @@ impl Machine {
             i = space(i);
             match input.get(i) {
                 Some(b',') => i += 1,
-                Some(b'}') if seen == SEEN_ALL => break,
+                Some(b'}') if whole.seen == SEEN_ALL => break,
                 _ => return None,
             }
         }
-        self.flags |= seen | HEADER_DONE;
-        if is_successful {
+        whole.end = i + 1;
+        Some(whole)
+    }
+
+    /// Leaves the machine as the member cycle would have after the header
+    /// that `read_whole_header` read.
+    fn commit_header<S: Sink>(&mut self, whole: &WholeHeader, input: &[u8], sink: &mut S) {
+        self.flags |= whole.seen | HEADER_DONE;
+        if whole.is_successful {
             self.flags |= IS_SUCCESSFUL;
         }
-        self.result_code = result_code;
-        match message {
+        self.result_code = whole.result_code;
+        match whole.message {
             Some((open_quote, close_quote)) => {
                 self.slot = Slot::ResultMessage;
                 self.take_message(input, open_quote, close_quote, sink);
@@ -981,7 +1025,6 @@ impl Machine {
         } else {
             State::Done
         };
-        Some(i + 1)
     }
 
     /// Skips whole tokens with the state held in local control flow, for as
@@ -990,7 +1033,9 @@ impl Machine {
     /// the general machine (the end of the input, anything but plain text in
     /// a string, anything invalid, the return to `member_depth`), with
     /// `self.state` exactly as the general machine would have it there.
-    /// Errors it can raise itself (depth) are raised identically.
+    /// Errors it can raise itself (depth) are raised identically. Inlined
+    /// into its one caller, so the two share a stack frame.
+    #[inline(always)]
     fn skip_fast(&mut self, input: &[u8], mut i: usize, member_depth: u8) -> Result<usize, Error> {
         #[derive(Clone, Copy, PartialEq, Eq)]
         enum At {

@@ -67,11 +67,13 @@ impl Default for Options {
 /// assert_eq!(header.result_message.unwrap(), "Invalid parameters : name");
 /// # Ok::<(), nhncloud_header::Error>(())
 /// ```
+#[inline]
 pub fn parse(body: &[u8]) -> Result<Header<'_>, Error> {
     parse_with(body, Options::new())
 }
 
 /// [`parse`] with explicit [`Options`].
+#[inline]
 pub fn parse_with(body: &[u8], options: Options) -> Result<Header<'_>, Error> {
     extract(body, Mode::Parse, options)
 }
@@ -90,15 +92,19 @@ pub fn parse_with(body: &[u8], options: Options) -> Result<Header<'_>, Error> {
 /// assert_eq!(nhncloud_header::scan(body)?.result_code, 0);
 /// # Ok::<(), nhncloud_header::Error>(())
 /// ```
+#[inline]
 pub fn scan(body: &[u8]) -> Result<Header<'_>, Error> {
     scan_with(body, Options::new())
 }
 
 /// [`scan`] with explicit [`Options`].
+#[inline]
 pub fn scan_with(body: &[u8], options: Options) -> Result<Header<'_>, Error> {
     extract(body, Mode::Scan, options)
 }
 
+/// Out of line, so that a caller's frame never grows by the parser's state.
+#[inline(never)]
 fn extract(body: &[u8], mode: Mode, options: Options) -> Result<Header<'_>, Error> {
     let mut machine = Machine::new(mode, options.max_depth);
     let mut span = MessageSpan { start: 0, end: 0 };

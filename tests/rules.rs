@@ -252,6 +252,8 @@ rows! {
 
     // wrong_type: at the value's first byte
     header_is_array: r#"{"header":@@[]}"# => Err(ErrorKind::WrongType, None);
+    header_is_array_of_what_looks_like_fields: r#"{"header":@@["isSuccessful":true,"resultCode":0,"resultMessage":"S"]}"#
+        => Err(ErrorKind::WrongType, None);
     header_is_string: r#"{"header":@@"{}"}"# => Err(ErrorKind::WrongType, None);
     header_is_null: r#"{"header": @@null}"# => Err(ErrorKind::WrongType, None);
     is_successful_is_string: header_of(r#""isSuccessful":@@"true""#) => Err(ErrorKind::WrongType, Some(Field::IsSuccessful));

@@ -5,7 +5,9 @@
 mod common;
 
 use common::generate::{document, mutated_document};
-use common::streaming::{ROOM, agree, check_every_feeding, one_shot, random_chunks, stream};
+use common::streaming::{
+    ROOM, agree, check_every_feeding, chunks_of, one_shot, random_chunks, stream,
+};
 use common::{CountingAllocator, corpus, count_allocations};
 use nhncloud_header::{ErrorKind, Mode, OwnedHeader, ReadError, Status, StreamParser};
 use proptest::prelude::*;
@@ -36,17 +38,9 @@ proptest! {
 
     #[test]
     fn generated_documents_at_random_chunk_sizes(body in mutated_document(), sizes in proptest::collection::vec(0usize..100, 1..40)) {
+        let chunks = chunks_of(&body, &sizes);
+        prop_assert_eq!(chunks.concat(), body.clone());
         for mode in [Mode::Scan, Mode::Parse] {
-            let mut chunks = Vec::new();
-            let mut rest = &body[..];
-            for size in sizes.iter().cycle() {
-                if rest.is_empty() {
-                    break;
-                }
-                let (chunk, tail) = rest.split_at((*size).min(rest.len()));
-                chunks.push(chunk);
-                rest = tail;
-            }
             let (streamed, allocations) = count_allocations(|| stream::<ROOM>(mode, chunks.iter().copied()));
             prop_assert_eq!(allocations, 0);
             if let Err(disagreement) = agree(&one_shot(mode, &body), &streamed) {
@@ -285,6 +279,18 @@ fn read_from_a_std_reader() {
         .read_from_std(&mut std::io::Cursor::new(&body), &mut [0; 64])
         .unwrap();
     assert_eq!((header.result_code, header.result_message), (-4, None));
+}
+
+#[test]
+fn chunking_by_sizes_gets_through_with_zero_sizes() {
+    let body = b"0123456789";
+    assert_eq!(chunks_of(body, &[0]).concat(), body);
+    assert_eq!(chunks_of(body, &[0]).len(), 20);
+    assert_eq!(
+        chunks_of(body, &[3, 0]),
+        [&b"012"[..], b"", b"3", b"456", b"", b"7", b"89"]
+    );
+    assert_eq!(chunks_of(body, &[]), [&body[..]]);
 }
 
 #[test]

@@ -280,6 +280,8 @@ fn spread_whitespace(body: &str, spaces: &[&str], out: &mut String) {
 /// A byte-level change to a body.
 #[derive(Clone, Debug)]
 pub enum Mutation {
+    /// One of the structural bytes (`{}[]:,"`), chosen by index, becomes another.
+    Structural(usize, u8),
     Replace(usize, u8),
     Insert(usize, u8),
     Delete(usize),
@@ -298,6 +300,8 @@ fn interesting_byte() -> impl Strategy<Value = u8> {
 
 fn mutation() -> impl Strategy<Value = Mutation> {
     prop_oneof![
+        (any::<usize>(), select(b"{}[]:,\"".to_vec()))
+            .prop_map(|(at, b)| Mutation::Structural(at, b)),
         (any::<usize>(), interesting_byte()).prop_map(|(at, b)| Mutation::Replace(at, b)),
         (any::<usize>(), interesting_byte()).prop_map(|(at, b)| Mutation::Insert(at, b)),
         any::<usize>().prop_map(Mutation::Delete),
@@ -308,6 +312,14 @@ fn mutation() -> impl Strategy<Value = Mutation> {
 pub fn apply(body: &mut Vec<u8>, mutation: &Mutation) {
     let len = body.len();
     match *mutation {
+        Mutation::Structural(at, byte) => {
+            let structural: Vec<usize> = (0..len)
+                .filter(|&i| b"{}[]:,\"".contains(&body[i]))
+                .collect();
+            if !structural.is_empty() {
+                body[structural[at % structural.len()]] = byte;
+            }
+        }
         Mutation::Replace(at, byte) if len > 0 => body[at % len] = byte,
         Mutation::Insert(at, byte) => body.insert(at % (len + 1), byte),
         Mutation::Delete(at) if len > 0 => {

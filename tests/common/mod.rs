@@ -3,6 +3,7 @@
 //! Each test binary uses part of it.
 #![allow(dead_code)]
 
+pub mod classify_reference;
 pub mod generate;
 pub mod reference;
 pub mod streaming;

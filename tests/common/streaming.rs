@@ -68,6 +68,29 @@ pub fn agree<const N: usize>(
     }
 }
 
+/// `body` cut into chunks of the given sizes, used in turn and over again.
+/// A size of 0 is an empty chunk followed by a one-byte chunk, so that the
+/// cutting always gets through the body.
+pub fn chunks_of<'a>(body: &'a [u8], sizes: &[usize]) -> Vec<&'a [u8]> {
+    if sizes.is_empty() {
+        return vec![body];
+    }
+    let mut chunks = Vec::new();
+    let mut rest = body;
+    for &size in sizes.iter().cycle() {
+        if rest.is_empty() {
+            break;
+        }
+        if size == 0 {
+            chunks.push(&rest[..0]);
+        }
+        let (chunk, tail) = rest.split_at(size.max(1).min(rest.len()));
+        chunks.push(chunk);
+        rest = tail;
+    }
+    chunks
+}
+
 /// A deterministic pseudo-random chunking of `body`: chunk sizes 0 to 70.
 pub fn random_chunks(body: &[u8], seed: u64) -> Vec<&[u8]> {
     let mut state = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;

@@ -1,0 +1,53 @@
+//! Every input a fuzz target ever failed on, replayed through the same
+//! checks. Inputs are in tests/data/fuzz, named after the target and what
+//! went wrong; the layout of each input is the target's (see fuzz/).
+
+mod common;
+
+use common::streaming::{ROOM, agree, chunks_of, one_shot, stream};
+use nhncloud_header::Mode;
+
+/// The `stream` target's check: the first byte says how many chunk sizes
+/// follow, the rest is the body.
+fn stream_target(input: &[u8]) -> Result<(), String> {
+    let Some((&count, rest)) = input.split_first() else {
+        return Ok(());
+    };
+    let count = (count as usize % 8).min(rest.len());
+    let (sizes, body) = rest.split_at(count);
+    let sizes: Vec<usize> = sizes.iter().map(|&size| size as usize).collect();
+    let chunks = chunks_of(body, &sizes);
+    for mode in [Mode::Scan, Mode::Parse] {
+        agree(
+            &one_shot(mode, body),
+            &stream::<ROOM>(mode, chunks.iter().copied()),
+        )
+        .map_err(|e| format!("{mode:?}: {e}"))?;
+    }
+    Ok(())
+}
+
+fn input(name: &str) -> Vec<u8> {
+    std::fs::read(format!(
+        "{}/tests/data/fuzz/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap()
+}
+
+/// Found by the `stream` target: a header whose value is an array holding
+/// what looks like the three fields. The one-shot fast path took it for the
+/// header object without checking its opening bracket; the byte-wise
+/// machine said `wrong_type`.
+#[test]
+fn stream_header_array_looks_like_fields() {
+    stream_target(&input("stream-header-array-looks-like-fields")).unwrap();
+    let error = nhncloud_header::scan(
+        br#"{"header":["isSuccessful":true,"resultCode":0,"resultMessage":"S"]}"#,
+    )
+    .unwrap_err();
+    assert_eq!(
+        (error.kind(), error.offset()),
+        (nhncloud_header::ErrorKind::WrongType, 10)
+    );
+}
