@@ -1,6 +1,15 @@
 //! Byte-level building blocks shared by every parser: byte classes, string
 //! skipping many bytes at a time, hex digits and literals.
 
+/// Whether the fast paths are compiled in: whole tokens at a time, the
+/// whole header object in one go, strings eight or sixteen bytes per step.
+/// They make `parse` several times faster and the code three times larger.
+/// Bare-metal targets, where flash is what is scarce, go without: the
+/// byte-wise machine alone gives the same results (the test suite pins the
+/// two together). `--cfg nhncloud_header_small` chooses the same on any
+/// target, so that CI runs the whole suite that way too.
+pub(crate) const FAST_PATHS: bool = !cfg!(any(target_os = "none", nhncloud_header_small));
+
 /// What a byte can start or be, outside strings.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 #[repr(u8)]
@@ -136,7 +145,11 @@ pub(crate) fn skip_plain(input: &[u8], from: usize) -> usize {
         }
         at += 16;
     }
-    while let Some(chunk) = input.get(at..).and_then(|rest| rest.first_chunk::<8>()) {
+    while let Some(chunk) = input
+        .get(at..)
+        .and_then(|rest| rest.first_chunk::<8>())
+        .filter(|_| FAST_PATHS)
+    {
         let special = special_bytes(u64::from_le_bytes(*chunk));
         if special != 0 {
             return at + (special.trailing_zeros() / 8) as usize;

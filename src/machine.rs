@@ -8,7 +8,8 @@
 
 use crate::error::{Error, ErrorKind, Field};
 use crate::lexer::{
-    CLASS, Class, HEX, LITERALS, PLAIN, literal_after_first, skip_plain, skip_space, skip_string,
+    CLASS, Class, FAST_PATHS, HEX, LITERALS, PLAIN, literal_after_first, skip_plain, skip_space,
+    skip_string,
 };
 use crate::message::Message;
 
@@ -415,7 +416,7 @@ impl Machine {
     fn run<S: Sink>(&mut self, input: &[u8], sink: &mut S) -> Result<Progress, Error> {
         let mut i = 0;
         while i < input.len() {
-            if self.state.is_structural() || self.in_skipped_string() {
+            if FAST_PATHS && (self.state.is_structural() || self.in_skipped_string()) {
                 i = self.header_fast(input, i, sink)?;
             }
             match self.step(input, i, sink)? {
@@ -454,7 +455,8 @@ impl Machine {
         match self.state {
             State::String => {
                 i = match self.slot {
-                    Slot::Skip | Slot::Key => skip_string(input, i),
+                    Slot::Skip | Slot::Key if FAST_PATHS => skip_string(input, i),
+                    Slot::Skip | Slot::Key => skip_plain(input, i),
                     _ => self.capture_plain(input, i, sink),
                 };
                 let Some(&byte) = input.get(i) else {
@@ -464,7 +466,7 @@ impl Machine {
                     b'"' => self.end_string(at(i), sink)?,
                     b'\\' => self.state = State::Escape,
                     0x00..=0x1F => {
-                        return Err(self.fail(ErrorKind::ControlCharacter, None, at(i)));
+                        return Err(self.fail_at(ErrorKind::ControlCharacter, i));
                     }
                     _ => self.utf8_lead(byte, at(i))?,
                 }
@@ -484,7 +486,7 @@ impl Machine {
                     self.close(class == Class::CloseArray, at(i))?;
                     i += 1;
                 }
-                _ => return Err(self.fail(ErrorKind::UnexpectedByte, None, at(i))),
+                _ => return Err(self.fail_at(ErrorKind::UnexpectedByte, i)),
             },
             State::ObjectFirst | State::ObjectNext => match class {
                 Class::Space => i = skip_space(input, i + 1),
@@ -496,7 +498,7 @@ impl Machine {
                     self.close(false, at(i))?;
                     i += 1;
                 }
-                _ => return Err(self.fail(ErrorKind::UnexpectedByte, None, at(i))),
+                _ => return Err(self.fail_at(ErrorKind::UnexpectedByte, i)),
             },
             State::Colon => match class {
                 Class::Space => i = skip_space(input, i + 1),
@@ -504,7 +506,7 @@ impl Machine {
                     self.state = State::Value;
                     i += 1;
                 }
-                _ => return Err(self.fail(ErrorKind::UnexpectedByte, None, at(i))),
+                _ => return Err(self.fail_at(ErrorKind::UnexpectedByte, i)),
             },
             State::Value | State::ArrayFirst => match class {
                 Class::Space => i = skip_space(input, i + 1),
@@ -549,14 +551,14 @@ impl Machine {
                             self.accumulate_code(byte);
                         }
                     }
-                    _ => return Err(self.fail(ErrorKind::InvalidNumber, None, at(i))),
+                    _ => return Err(self.fail_at(ErrorKind::InvalidNumber, i)),
                 }
                 i += 1;
             }
             State::Zero => {
                 match byte {
                     b'0'..=b'9' => {
-                        return Err(self.fail(ErrorKind::InvalidNumber, None, at(i)));
+                        return Err(self.fail_at(ErrorKind::InvalidNumber, i));
                     }
                     b'.' => self.begin_fraction(),
                     b'e' | b'E' => self.begin_exponent(),
@@ -569,7 +571,7 @@ impl Machine {
             }
             State::Dot | State::ExponentSign => {
                 if !byte.is_ascii_digit() {
-                    return Err(self.fail(ErrorKind::InvalidNumber, None, at(i)));
+                    return Err(self.fail_at(ErrorKind::InvalidNumber, i));
                 }
                 self.state = if self.state == State::Dot {
                     State::Fraction
@@ -582,14 +584,14 @@ impl Machine {
                 self.state = match byte {
                     b'+' | b'-' => State::ExponentSign,
                     b'0'..=b'9' => State::ExponentDigits,
-                    _ => return Err(self.fail(ErrorKind::InvalidNumber, None, at(i))),
+                    _ => return Err(self.fail_at(ErrorKind::InvalidNumber, i)),
                 };
                 i += 1;
             }
             State::Literal => {
                 let expected = LITERALS[(self.aux & 15) as usize];
                 if byte != expected {
-                    return Err(self.fail(ErrorKind::UnexpectedByte, None, at(i)));
+                    return Err(self.fail_at(ErrorKind::UnexpectedByte, i));
                 }
                 self.aux = self.aux.wrapping_add(1);
                 if LITERALS[(self.aux & 15) as usize] == 0 {
@@ -611,7 +613,7 @@ impl Machine {
                         i += 1;
                         return Ok(Some(i));
                     }
-                    _ => return Err(self.fail(ErrorKind::InvalidEscape, None, at(i))),
+                    _ => return Err(self.fail_at(ErrorKind::InvalidEscape, i)),
                 };
                 self.state = State::String;
                 self.on_char(decoded as u32, sink);
@@ -627,7 +629,7 @@ impl Machine {
             | State::LowHex4 => {
                 let digit = HEX[byte as usize];
                 if digit == 0xFF {
-                    return Err(self.fail(ErrorKind::InvalidEscape, None, at(i)));
+                    return Err(self.fail_at(ErrorKind::InvalidEscape, i));
                 }
                 self.acc = (self.acc << 4) | digit as u32;
                 self.state = match self.state {
@@ -637,7 +639,7 @@ impl Machine {
                     State::Hex4 => match self.acc {
                         0xD800..=0xDBFF => State::LowBackslash,
                         0xDC00..=0xDFFF => {
-                            return Err(self.fail(ErrorKind::LoneSurrogate, None, at(i)));
+                            return Err(self.fail_at(ErrorKind::LoneSurrogate, i));
                         }
                         code => {
                             self.on_char(code, sink);
@@ -650,7 +652,7 @@ impl Machine {
                     _ => {
                         let (high, low) = (self.acc >> 16, self.acc & 0xFFFF);
                         if !(0xDC00..=0xDFFF).contains(&low) {
-                            return Err(self.fail(ErrorKind::LoneSurrogate, None, at(i)));
+                            return Err(self.fail_at(ErrorKind::LoneSurrogate, i));
                         }
                         self.on_char(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00), sink);
                         State::String
@@ -662,7 +664,7 @@ impl Machine {
                 self.state = match (self.state, byte) {
                     (State::LowBackslash, b'\\') => State::LowU,
                     (State::LowU, b'u') => State::LowHex1,
-                    _ => return Err(self.fail(ErrorKind::LoneSurrogate, None, at(i))),
+                    _ => return Err(self.fail_at(ErrorKind::LoneSurrogate, i)),
                 };
                 i += 1;
             }
@@ -683,7 +685,7 @@ impl Machine {
                     _ => (0x80, 0x8F, State::Tail2),
                 };
                 if byte < low || byte > high {
-                    return Err(self.fail(ErrorKind::InvalidUtf8, None, at(i)));
+                    return Err(self.fail_at(ErrorKind::InvalidUtf8, i));
                 }
                 self.acc = (self.acc << 6) | (byte & 0x3F) as u32;
                 self.state = next;
@@ -704,7 +706,7 @@ impl Machine {
                 self.state = match (self.state, byte) {
                     (State::Bom1, 0xBB) => State::Bom2,
                     (State::Bom2, 0xBF) => State::TopValue,
-                    _ => return Err(self.fail(ErrorKind::UnexpectedByte, None, at(i))),
+                    _ => return Err(self.fail_at(ErrorKind::UnexpectedByte, i)),
                 };
                 i += 1;
             }
@@ -716,13 +718,13 @@ impl Machine {
                     i += 1;
                 }
                 _ if class.starts_value() => {
-                    return Err(self.fail(ErrorKind::NotAnObject, None, at(i)));
+                    return Err(self.fail_at(ErrorKind::NotAnObject, i));
                 }
-                _ => return Err(self.fail(ErrorKind::UnexpectedByte, None, at(i))),
+                _ => return Err(self.fail_at(ErrorKind::UnexpectedByte, i)),
             },
             State::Trailing => match class {
                 Class::Space => i = skip_space(input, i + 1),
-                _ => return Err(self.fail(ErrorKind::TrailingCharacters, None, at(i))),
+                _ => return Err(self.fail_at(ErrorKind::TrailingCharacters, i)),
             },
             State::Done => return Ok(Some(i)),
             State::Failed => return Err(self.failure()),
@@ -1524,6 +1526,14 @@ impl Machine {
             _ => {}
         }
         Ok(Progress::NeedMore)
+    }
+
+    /// [`fail`](Self::fail) at `input[i]` of the current chunk; the offset
+    /// is worked out here, once, rather than at each of the many call sites.
+    #[cold]
+    #[inline(never)]
+    fn fail_at(&mut self, kind: ErrorKind, i: usize) -> Error {
+        self.fail(kind, None, self.consumed.saturating_add(i))
     }
 
     #[cold]

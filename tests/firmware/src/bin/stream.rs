@@ -1,0 +1,31 @@
+//! The streaming parser fed 64-byte reads, then `classify`.
+#![no_std]
+#![no_main]
+
+use nhncloud_header::{Mode, Status, StreamParser};
+
+#[path = "../runtime.rs"]
+mod runtime;
+
+/// As big as the parser's state, so that `.ci/footprint` can read its size
+/// on this target from the symbol table.
+#[used]
+static STREAM_PARSER_64_BYTES: [u8; size_of::<StreamParser<64>>()] = [0; size_of::<StreamParser<64>>()];
+const _: () = assert!(size_of::<StreamParser<64>>() <= StreamParser::<64>::SIZE_BOUND);
+
+#[unsafe(no_mangle)]
+pub extern "C" fn reset() -> ! {
+    let mut parser = StreamParser::<32>::new(Mode::Scan);
+    for read in runtime::body().chunks(64) {
+        match parser.feed(read) {
+            Ok(Status::Partial) => {}
+            Ok(Status::Complete) => break,
+            Err(error) => runtime::report(0x100 | error.kind() as u32),
+        }
+    }
+    let outcome = match parser.finish() {
+        Ok(header) => nhncloud_header::classify(header.result_code) as u32 | (header.message_truncated as u32) << 8,
+        Err(error) => 0x100 | error.kind() as u32,
+    };
+    runtime::report(outcome)
+}
