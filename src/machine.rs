@@ -1467,6 +1467,7 @@ impl Machine {
         Ok(())
     }
 
+    #[inline]
     fn open(&mut self, is_array: bool, at: usize) -> Result<(), Error> {
         if self.depth >= self.max_depth {
             return Err(self.fail(ErrorKind::DepthLimit, None, at));

@@ -1,6 +1,8 @@
 //! The crate's only `unsafe`: SSE2 for the string and whitespace scans.
-//! SSE2 is part of the x86_64 baseline, so it is always there; other targets
-//! use the portable word-at-a-time loop in `lexer`.
+//! SSE2 is part of the x86_64 baseline (this module is compiled only when
+//! `target_feature = "sse2"`); other targets use the portable loops in
+//! `lexer`. Plain functions, not `#[target_feature]` ones, so that they
+//! inline into the loops that call them.
 #![allow(unsafe_code)]
 
 use core::arch::x86_64::{
@@ -12,37 +14,34 @@ use core::arch::x86_64::{
 /// text: below 0x20, 0x80 or above, `"` or `\`.
 #[inline(always)]
 pub(crate) fn special_bytes(chunk: &[u8; 16]) -> u32 {
-    // SAFETY: the `sse2` target feature is enabled for every x86_64 target
-    // (this module is compiled only when `target_feature = "sse2"`).
-    unsafe { special_bytes_sse2(chunk) }
-}
-
-#[target_feature(enable = "sse2")]
-fn special_bytes_sse2(chunk: &[u8; 16]) -> u32 {
-    // SAFETY: `chunk` is 16 readable bytes; the load has no alignment needs.
-    let bytes = unsafe { _mm_loadu_si128(chunk.as_ptr().cast::<__m128i>()) };
-    // A signed compare flags control bytes and, being negative, 0x80..=0xFF.
-    let below_space = _mm_cmplt_epi8(bytes, _mm_set1_epi8(0x20));
-    let quote = _mm_cmpeq_epi8(bytes, _mm_set1_epi8(b'"' as i8));
-    let backslash = _mm_cmpeq_epi8(bytes, _mm_set1_epi8(b'\\' as i8));
-    _mm_movemask_epi8(_mm_or_si128(below_space, _mm_or_si128(quote, backslash))) as u32
+    // SAFETY: SSE2 is enabled for this target (see the module's cfg), and
+    // `chunk` is 16 readable bytes; the load has no alignment needs.
+    unsafe {
+        let bytes = _mm_loadu_si128(chunk.as_ptr().cast::<__m128i>());
+        // A signed compare flags control bytes and, being negative, 0x80..=0xFF.
+        let below_space = _mm_cmplt_epi8(bytes, _mm_set1_epi8(0x20));
+        let quote = _mm_cmpeq_epi8(bytes, _mm_set1_epi8(b'"' as i8));
+        let backslash = _mm_cmpeq_epi8(bytes, _mm_set1_epi8(b'\\' as i8));
+        _mm_movemask_epi8(_mm_or_si128(below_space, _mm_or_si128(quote, backslash))) as u32
+    }
 }
 
 /// A mask with bit `i` set when byte `i` of `chunk` is JSON whitespace.
 #[inline(always)]
 pub(crate) fn space_bytes(chunk: &[u8; 16]) -> u32 {
     // SAFETY: as for `special_bytes`.
-    unsafe { space_bytes_sse2(chunk) }
-}
-
-#[target_feature(enable = "sse2")]
-fn space_bytes_sse2(chunk: &[u8; 16]) -> u32 {
-    // SAFETY: `chunk` is 16 readable bytes; the load has no alignment needs.
-    let bytes = unsafe { _mm_loadu_si128(chunk.as_ptr().cast::<__m128i>()) };
-    let is = |byte: u8| _mm_cmpeq_epi8(bytes, _mm_set1_epi8(byte as i8));
-    let space = _mm_or_si128(
-        _mm_or_si128(is(b' '), is(b'\n')),
-        _mm_or_si128(is(b'\t'), is(b'\r')),
-    );
-    _mm_movemask_epi8(space) as u32
+    unsafe {
+        let bytes = _mm_loadu_si128(chunk.as_ptr().cast::<__m128i>());
+        let space = _mm_or_si128(
+            _mm_or_si128(
+                _mm_cmpeq_epi8(bytes, _mm_set1_epi8(b' ' as i8)),
+                _mm_cmpeq_epi8(bytes, _mm_set1_epi8(b'\n' as i8)),
+            ),
+            _mm_or_si128(
+                _mm_cmpeq_epi8(bytes, _mm_set1_epi8(b'\t' as i8)),
+                _mm_cmpeq_epi8(bytes, _mm_set1_epi8(b'\r' as i8)),
+            ),
+        );
+        _mm_movemask_epi8(space) as u32
+    }
 }

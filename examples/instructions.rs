@@ -1,0 +1,73 @@
+//! Runs one competitor of `benches/parse.rs` on one of its bodies, for
+//! counting instructions with callgrind: exact and repeatable, whatever else
+//! the machine is doing, where wall-clock timings on shared machines are not.
+//!
+//! cargo build --release --example instructions
+//! valgrind --tool=callgrind target/release/examples/instructions parse instances_1000_last 3
+//!
+//! Subtract a run of `none` (building the bodies) and divide by the count.
+
+use std::hint::black_box;
+
+use nhncloud_header::{Mode, StreamParser};
+
+#[path = "../benches/support/bodies.rs"]
+mod bodies;
+
+use bodies::{CoreResponse, Response, SerdeHeader, bodies};
+
+fn run(competitor: &str, body: &[u8]) {
+    match competitor {
+        "parse" => drop(black_box(nhncloud_header::parse(black_box(body)).unwrap())),
+        "scan" => drop(black_box(nhncloud_header::scan(black_box(body)).unwrap())),
+        "stream_64" => {
+            let mut parser = StreamParser::<64>::new(Mode::Parse);
+            for chunk in black_box(body).chunks(64) {
+                parser.feed(chunk).unwrap();
+            }
+            drop(black_box(parser.finish().unwrap()));
+        }
+        "serde_json" => drop(black_box(
+            serde_json::from_slice::<Response>(black_box(body))
+                .unwrap()
+                .header
+                .result_code,
+        )),
+        "serde_json_core" => {
+            let (response, _) =
+                serde_json_core::from_slice::<CoreResponse>(black_box(body)).unwrap();
+            let header = response.header;
+            black_box((
+                header.is_successful,
+                header.result_code,
+                header.result_message,
+            ));
+        }
+        "sonic_rs_get" => {
+            let header = sonic_rs::get(black_box(body), ["header"]).unwrap();
+            black_box(
+                sonic_rs::from_str::<SerdeHeader>(header.as_raw_str())
+                    .unwrap()
+                    .result_code,
+            );
+        }
+        "none" => {}
+        other => panic!("unknown competitor {other}"),
+    }
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let [_, competitor, body_name, count] = &args[..] else {
+        eprintln!("usage: instructions COMPETITOR BODY COUNT");
+        std::process::exit(2);
+    };
+    let body = bodies()
+        .into_iter()
+        .find(|(name, _)| name == body_name)
+        .expect("a body of benches/parse.rs")
+        .1;
+    for _ in 0..count.parse::<usize>().expect("a count") {
+        run(competitor, &body);
+    }
+}
