@@ -48,6 +48,7 @@
 /// assert_eq!(STORAGE.lookup(7).class, Storage::Unknown);
 /// ```
 #[derive(Clone, Copy, Debug)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct Catalog<C: 'static, A: 'static> {
     /// The code that `direct[0]` classifies.
     pub direct_first: i32,
@@ -63,6 +64,7 @@ pub struct Catalog<C: 'static, A: 'static> {
 
 /// The codes of one thousand (e.g. 20000 to 20999) that a catalog names.
 #[derive(Clone, Copy, Debug)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct Thousand<C: 'static, A: 'static> {
     /// Up to two single codes, by their last three digits (`1` for 20001).
     pub singles: [Option<(u16, C)>; 2],

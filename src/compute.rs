@@ -194,8 +194,10 @@ classification!(impl<const N: usize> OwnedHeader<N>);
 /// The table's description column for the API-error ranges.
 const API_ERROR_EN: &str = "The last three digits of resultCode are the HTTP status code. \
     Retry is possible after acting on resultMessage.";
-// The 11400 row lacks the space after the comma; the other eleven have it.
+/// Eleven of the twelve range rows read so; see [`Api::description_ja`].
 const API_ERROR_JA: &str = "resultCodeの後ろの3桁はHTTPステータスコードで、 resultMessageの内容に応じて対策を実施したら再試行が可能";
+/// The 11400 row, which lacks the space after the comma.
+const API_ERROR_JA_11400: &str = "resultCodeの後ろの3桁はHTTPステータスコードで、resultMessageの内容に応じて対策を実施したら再試行が可能";
 
 impl Class {
     /// Every class, in table order.
@@ -314,7 +316,9 @@ impl Class {
     }
 
     /// The table's description, verbatim from the Japanese original. `None`
-    /// for [`Unknown`](Class::Unknown).
+    /// for [`Unknown`](Class::Unknown). For [`ApiError`](Class::ApiError),
+    /// the text of eleven of its twelve rows; [`Api::description_ja`] has
+    /// each row's own.
     pub const fn description_ja(self) -> Option<&'static str> {
         Some(match self {
             Class::Success => "処理成功。 APIに応じて\"header\"の他に追加情報を含む",
@@ -416,6 +420,15 @@ impl Api {
             Api::Image => "Image API error message",
             Api::Volume => "Volume API error message",
             Api::Token => "Token API error message",
+        }
+    }
+
+    /// The Description column of this API's row, verbatim from the Japanese
+    /// original (one row differs from the others by a space).
+    pub const fn description_ja(self) -> &'static str {
+        match self {
+            Api::Api => API_ERROR_JA_11400,
+            _ => API_ERROR_JA,
         }
     }
 

@@ -7,6 +7,7 @@ use defmt::{Format, Formatter, write};
 use crate::compute::{Api, Class, Remedy};
 use crate::error::{Error, ErrorKind, Field};
 use crate::message::{Message, Piece};
+use crate::stream::StreamParser;
 
 macro_rules! format_as_name {
     ($($type:ty => $name:ident),*) => {$(
@@ -39,5 +40,17 @@ impl Format for Message<'_> {
                 Piece::Char(ch) => write!(f, "{=char}", ch),
             }
         }
+    }
+}
+
+/// Where it stands: bytes read so far, and the message decoded so far.
+impl<const N: usize> Format for StreamParser<N> {
+    fn format(&self, f: Formatter<'_>) {
+        write!(
+            f,
+            "StreamParser {{ offset: {=usize}, message: {=str} }}",
+            self.offset(),
+            self.message_so_far()
+        );
     }
 }

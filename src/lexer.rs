@@ -138,7 +138,11 @@ const fn special_bytes(word: u64) -> u64 {
 pub(crate) fn skip_plain(input: &[u8], from: usize) -> usize {
     let mut at = from;
     #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
-    while let Some(chunk) = input.get(at..).and_then(|rest| rest.first_chunk::<16>()) {
+    while let Some(chunk) = input
+        .get(at..)
+        .and_then(|rest| rest.first_chunk::<16>())
+        .filter(|_| FAST_PATHS)
+    {
         let special = crate::simd::special_bytes(chunk);
         if special != 0 {
             return at + special.trailing_zeros() as usize;
@@ -268,7 +272,11 @@ pub(crate) fn skip_space(input: &[u8], from: usize) -> usize {
         return at;
     }
     #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
-    while let Some(chunk) = input.get(at..).and_then(|rest| rest.first_chunk::<16>()) {
+    while let Some(chunk) = input
+        .get(at..)
+        .and_then(|rest| rest.first_chunk::<16>())
+        .filter(|_| FAST_PATHS)
+    {
         let other = !crate::simd::space_bytes(chunk) & 0xFFFF;
         if other != 0 {
             return at + other.trailing_zeros() as usize;

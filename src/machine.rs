@@ -315,7 +315,7 @@ const FIELDS: [Option<Field>; 4] = [
     Some(Field::ResultMessage),
 ];
 
-/// The parser state: 48 bytes on 64-bit targets, 36 on 32-bit ones.
+/// The parser state: 48 bytes on 64-bit targets, 40 on 32-bit ones.
 #[derive(Clone, Debug)]
 pub(crate) struct Machine {
     /// Offset of the first byte of the next chunk.

@@ -250,6 +250,7 @@ fn first_char(raw: &str) -> Option<(char, usize)> {
 
 /// The decoded characters of a [`Message`].
 #[derive(Clone, Debug)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct Chars<'a> {
     rest: &'a str,
 }

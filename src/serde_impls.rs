@@ -48,26 +48,44 @@ enum Key {
     IsSuccessful,
     ResultCode,
     ResultMessage,
-    MessageTruncated,
     Other,
+}
+
+impl Key {
+    fn of(name: &str) -> Key {
+        match name {
+            "isSuccessful" => Key::IsSuccessful,
+            "resultCode" => Key::ResultCode,
+            "resultMessage" => Key::ResultMessage,
+            _ => Key::Other,
+        }
+    }
 }
 
 impl<'de> Deserialize<'de> for Key {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct KeyVisitor;
-        impl Visitor<'_> for KeyVisitor {
+        impl<'de> Visitor<'de> for KeyVisitor {
             type Value = Key;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str("a header field name")
             }
+            // Borrowed: raw JSON contents (serde-json-core keeps escapes), so
+            // `"is\u0053uccessful"` is compared decoded, as `parse` does.
+            fn visit_borrowed_str<E: de::Error>(self, raw: &'de str) -> Result<Key, E> {
+                if !raw.contains('\\') {
+                    return Ok(Key::of(raw));
+                }
+                let Some(message) = Message::from_json_contents(raw.as_bytes()) else {
+                    return Ok(Key::Other);
+                };
+                let names = ["isSuccessful", "resultCode", "resultMessage"];
+                let decoded = names.into_iter().find(|name| message == *name);
+                Ok(decoded.map_or(Key::Other, Key::of))
+            }
+            // Transient: already decoded by the deserializer.
             fn visit_str<E: de::Error>(self, key: &str) -> Result<Key, E> {
-                Ok(match key {
-                    "isSuccessful" => Key::IsSuccessful,
-                    "resultCode" => Key::ResultCode,
-                    "resultMessage" => Key::ResultMessage,
-                    "messageTruncated" => Key::MessageTruncated,
-                    _ => Key::Other,
-                })
+                Ok(Key::of(key))
             }
         }
         deserializer.deserialize_identifier(KeyVisitor)
@@ -183,7 +201,6 @@ struct Fields<M> {
     is_successful: bool,
     result_code: i32,
     result_message: Option<M>,
-    message_truncated: bool,
 }
 
 /// Reads a header object's members; `M` is how the message is held.
@@ -198,7 +215,6 @@ impl<'de, M: Deserialize<'de>> Visitor<'de> for HeaderVisitor<M> {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Fields<M>, A::Error> {
         let (mut is_successful, mut result_code, mut result_message) = (None, None, None);
-        let mut message_truncated = false;
         while let Some(key) = map.next_key::<Key>()? {
             match key {
                 Key::IsSuccessful if is_successful.is_some() => {
@@ -213,8 +229,6 @@ impl<'de, M: Deserialize<'de>> Visitor<'de> for HeaderVisitor<M> {
                     return Err(de::Error::duplicate_field(FIELDS[2]));
                 }
                 Key::ResultMessage => result_message = Some(map.next_value::<Option<M>>()?),
-                // Written by `OwnedHeader`'s `Serialize`; not part of NHN's header.
-                Key::MessageTruncated => message_truncated |= map.next_value::<bool>()?,
                 Key::Other => {
                     map.next_value::<IgnoredAny>()?;
                 }
@@ -224,7 +238,6 @@ impl<'de, M: Deserialize<'de>> Visitor<'de> for HeaderVisitor<M> {
             is_successful: is_successful.ok_or_else(|| de::Error::missing_field(FIELDS[0]))?,
             result_code: result_code.ok_or_else(|| de::Error::missing_field(FIELDS[1]))?,
             result_message: result_message.ok_or_else(|| de::Error::missing_field(FIELDS[2]))?,
-            message_truncated,
         })
     }
 }
@@ -259,7 +272,7 @@ impl<'de, const N: usize> Deserialize<'de> for OwnedHeader<N> {
             is_successful: fields.is_successful,
             result_code: fields.result_code,
             result_message,
-            message_truncated: fields.message_truncated || cut,
+            message_truncated: cut,
         })
     }
 }
@@ -287,6 +300,8 @@ impl Serialize for Header<'_> {
 }
 
 /// As [`Header`], plus `"messageTruncated": true` when the message was cut.
+/// That key is information for readers: `Deserialize` skips it, as `parse`
+/// skips any member the header does not define.
 impl<const N: usize> Serialize for OwnedHeader<N> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut header =

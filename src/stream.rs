@@ -99,6 +99,12 @@ impl<const N: usize> StreamParser<N> {
         })
     }
 
+    /// The part of `resultMessage` decoded so far (for logging).
+    #[cfg(feature = "defmt")]
+    pub(crate) fn message_so_far(&self) -> &str {
+        &self.message
+    }
+
     /// Bytes fed while the parser was still reading: the offset in the
     /// stream of the next chunk, until it completes or fails.
     pub fn offset(&self) -> usize {

@@ -250,7 +250,7 @@ fn texts_are_the_tables_verbatim() {
                 .unwrap();
             assert_eq!(api.message_ja(), message_ja, "row {code}");
             assert_eq!(api.message(), message_en, "row {code}");
-            // The 11400 row alone lacks the space after the comma.
+            assert_eq!(api.description_ja(), description_ja, "row {code}");
             if code != "11400~11499" {
                 assert_eq!(
                     class.description_ja(),

@@ -84,7 +84,8 @@ proptest! {
 fn generator_covers_valid_headers_and_each_rejection() {
     let mut runner = TestRunner::deterministic();
     let strategy = document();
-    let (mut valid, mut invalid_json, mut rejected) = (0, 0, std::collections::BTreeSet::new());
+    let (mut valid, mut invalid_json, mut too_deep, mut rejected) =
+        (0, 0, 0, std::collections::BTreeSet::new());
     for _ in 0..2000 {
         let body = strategy.new_tree(&mut runner).unwrap().current();
         match judge(&body) {
@@ -93,7 +94,7 @@ fn generator_covers_valid_headers_and_each_rejection() {
             Reference::Rejected(kind) => {
                 rejected.insert(kind.name());
             }
-            Reference::Deviation(_) => {}
+            Reference::TooDeep => too_deep += 1,
         }
     }
     eprintln!("of 2000 generated documents: {valid} valid, rejections seen: {rejected:?}");
@@ -102,6 +103,7 @@ fn generator_covers_valid_headers_and_each_rejection() {
         "only {valid} of 2000 generated documents carry a valid header"
     );
     assert_eq!(invalid_json, 0, "unmutated documents are valid JSON");
+    assert!(too_deep > 0, "the generator never nested past 128 levels");
     for kind in [
         "missing_header",
         "missing_field",

@@ -105,6 +105,8 @@ fn number() -> impl Strategy<Value = String> {
         )
             .prop_map(|(m, e, x)| format!("{m}{e}{x}")),
         Just("123456789012345678901234567890".to_string()),
+        // Beyond f64: valid JSON all the same.
+        select(vec!["1e400", "-2.5E-999", "1e+99999"]).prop_map(String::from),
     ]
 }
 
@@ -226,8 +228,19 @@ pub fn document() -> impl Strategy<Value = Vec<u8>> {
         1 => Just("\"he\\u0061der\"".to_string()),
     ];
     let header_count = prop_oneof![2 => Just(0usize), 20 => Just(1), 1 => Just(2)];
+    // Now and then a member nested around the 128-level limit (the top-level
+    // object is level 1): 126 to 131 levels in all.
+    let deep = prop_oneof![
+        29 => Just(None),
+        1 => (125usize..=130).prop_map(|levels| Some(format!("{}0{}", "[".repeat(levels), "]".repeat(levels)))),
+    ];
     (
-        vec((key(), value()), 0..5),
+        (vec((key(), value()), 0..5), deep).prop_map(|(mut others, deep)| {
+            if let Some(nested) = deep {
+                others.push(("\"deep\"".to_string(), nested));
+            }
+            others
+        }),
         header_count.prop_flat_map(move |n| vec((header_key.clone(), header_object()), n)),
         any::<u64>(),
         vec(select(vec!["", "", "", " ", "\n", "\r\n\t", "  "]), 1..16),
