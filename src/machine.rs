@@ -13,6 +13,21 @@ use crate::lexer::{
 };
 use crate::message::Message;
 
+/// Moves `$i` past whitespace in `$input` and gives the byte there, if any.
+/// The first byte is looked at here, before the call: most tokens have no
+/// whitespace before them, and this keeps the fast paths' frames small.
+macro_rules! byte_after_space {
+    ($input:expr, $i:ident) => {{
+        if $input
+            .get($i)
+            .is_some_and(|&b| CLASS[b as usize] == Class::Space)
+        {
+            $i = skip_space($input, $i + 1);
+        }
+        $input.get($i).copied()
+    }};
+}
+
 /// The deepest nesting the fixed stack can hold; also the default limit.
 pub(crate) const MAX_DEPTH: u8 = 128;
 
@@ -764,17 +779,6 @@ impl Machine {
                 return Ok(i);
             }};
         }
-        macro_rules! byte_after_space {
-            () => {{
-                if input
-                    .get(i)
-                    .is_some_and(|&b| CLASS[b as usize] == Class::Space)
-                {
-                    i = skip_space(input, i + 1);
-                }
-                input.get(i).copied()
-            }};
-        }
         'level: loop {
             let member_depth = self.member_depth();
             if self.depth > member_depth {
@@ -798,7 +802,7 @@ impl Machine {
             let mut key_state = self.state;
             loop {
                 if phase == 0 {
-                    if byte_after_space!() != Some(b'"') {
+                    if byte_after_space!(input, i) != Some(b'"') {
                         stop!(key_state)
                     }
                     let end = skip_plain(input, i + 1);
@@ -813,13 +817,13 @@ impl Machine {
                     i = end + 1;
                 }
                 if phase <= 1 {
-                    if byte_after_space!() != Some(b':') {
+                    if byte_after_space!(input, i) != Some(b':') {
                         stop!(State::Colon)
                     }
                     i += 1;
                 }
                 if phase <= 2 {
-                    let Some(byte) = byte_after_space!() else {
+                    let Some(byte) = byte_after_space!(input, i) else {
                         stop!(State::Value)
                     };
                     let at = base.saturating_add(i);
@@ -878,7 +882,7 @@ impl Machine {
                     };
                     self.slot = Slot::Skip;
                 }
-                match byte_after_space!() {
+                match byte_after_space!(input, i) {
                     Some(b',') => {
                         i += 1;
                         phase = 0;
@@ -930,10 +934,6 @@ impl Machine {
         if self.max_depth < 2 || input.get(open) != Some(&b'{') {
             return None;
         }
-        let space = |i: usize| match input.get(i) {
-            Some(&byte) if CLASS[byte as usize] == Class::Space => skip_space(input, i + 1),
-            _ => i,
-        };
         let mut whole = WholeHeader {
             end: 0,
             seen: 0,
@@ -943,8 +943,7 @@ impl Machine {
         };
         let mut i = open + 1;
         loop {
-            i = space(i);
-            if input.get(i) != Some(&b'"') {
+            if byte_after_space!(input, i) != Some(b'"') {
                 return None;
             }
             let end = skip_plain(input, i + 1);
@@ -952,12 +951,12 @@ impl Machine {
                 .get(i + 1..end)
                 .filter(|_| input.get(end) == Some(&b'"'))?;
             let field = key_index(key, true);
-            i = space(end + 1);
-            if input.get(i) != Some(&b':') {
+            i = end + 1;
+            if byte_after_space!(input, i) != Some(b':') {
                 return None;
             }
-            i = space(i + 1);
-            let &byte = input.get(i)?;
+            i += 1;
+            let byte = byte_after_space!(input, i)?;
             let bit = match field {
                 Some(1) => SEEN_IS_SUCCESSFUL,
                 Some(2) => SEEN_RESULT_CODE,
@@ -995,8 +994,7 @@ impl Machine {
                 }
                 _ => return None,
             };
-            i = space(i);
-            match input.get(i) {
+            match byte_after_space!(input, i) {
                 Some(b',') => i += 1,
                 Some(b'}') if whole.seen == SEEN_ALL => break,
                 _ => return None,
@@ -1075,17 +1073,6 @@ impl Machine {
                 return Ok(i);
             }};
         }
-        macro_rules! byte_after_space {
-            () => {{
-                if input
-                    .get(i)
-                    .is_some_and(|&b| CLASS[b as usize] == Class::Space)
-                {
-                    i = skip_space(input, i + 1);
-                }
-                input.get(i).copied()
-            }};
-        }
         // From the opening quote of a key through its colon, when all there.
         macro_rules! key_and_colon {
             () => {{
@@ -1097,7 +1084,7 @@ impl Machine {
                 }
                 i = end + 1;
                 at = At::Colon;
-                if byte_after_space!() == Some(b':') {
+                if byte_after_space!(input, i) == Some(b':') {
                     i += 1;
                     at = At::Value;
                 }
@@ -1107,7 +1094,7 @@ impl Machine {
         macro_rules! next_key {
             ($otherwise:expr) => {{
                 at = $otherwise;
-                if byte_after_space!() == Some(b'"') {
+                if byte_after_space!(input, i) == Some(b'"') {
                     key_and_colon!();
                 }
             }};
@@ -1124,7 +1111,7 @@ impl Machine {
             }};
         }
         loop {
-            let Some(byte) = byte_after_space!() else {
+            let Some(byte) = byte_after_space!(input, i) else {
                 stop!(match at {
                     At::Value => State::Value,
                     At::ArrayFirst => State::ArrayFirst,
@@ -1180,7 +1167,7 @@ impl Machine {
                     }
                     // The common case straight on: `, "key" :` or `,` in an array.
                     at = At::After;
-                    if byte_after_space!() == Some(b',') {
+                    if byte_after_space!(input, i) == Some(b',') {
                         i += 1;
                         if in_array {
                             at = At::Value;

@@ -4,28 +4,7 @@
 
 mod common;
 
-use common::streaming::{ROOM, agree, chunks_of, one_shot, stream};
-use nhncloud_header::Mode;
-
-/// The `stream` target's check: the first byte says how many chunk sizes
-/// follow, the rest is the body.
-fn stream_target(input: &[u8]) -> Result<(), String> {
-    let Some((&count, rest)) = input.split_first() else {
-        return Ok(());
-    };
-    let count = (count as usize % 8).min(rest.len());
-    let (sizes, body) = rest.split_at(count);
-    let sizes: Vec<usize> = sizes.iter().map(|&size| size as usize).collect();
-    let chunks = chunks_of(body, &sizes);
-    for mode in [Mode::Scan, Mode::Parse] {
-        agree(
-            &one_shot(mode, body),
-            &stream::<ROOM>(mode, chunks.iter().copied()),
-        )
-        .map_err(|e| format!("{mode:?}: {e}"))?;
-    }
-    Ok(())
-}
+use common::streaming::check_fuzz_input;
 
 fn input(name: &str) -> Vec<u8> {
     std::fs::read(format!(
@@ -41,7 +20,7 @@ fn input(name: &str) -> Vec<u8> {
 /// machine said `wrong_type`.
 #[test]
 fn stream_header_array_looks_like_fields() {
-    stream_target(&input("stream-header-array-looks-like-fields")).unwrap();
+    check_fuzz_input(&input("stream-header-array-looks-like-fields")).unwrap();
     let error = nhncloud_header::scan(
         br#"{"header":["isSuccessful":true,"resultCode":0,"resultMessage":"S"]}"#,
     )

@@ -7,7 +7,7 @@
 mod common;
 
 use common::generate::{document, mutated_document};
-use common::reference::{Reference, agrees, judge};
+use common::reference::{Reference, check_one_shot, judge};
 use common::{CountingAllocator, count_allocations};
 use nhncloud_header::{parse, scan};
 use proptest::prelude::*;
@@ -16,17 +16,6 @@ use proptest::test_runner::TestRunner;
 
 #[global_allocator]
 static ALLOCATOR: CountingAllocator = CountingAllocator;
-
-fn config() -> ProptestConfig {
-    let cases = std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(512);
-    ProptestConfig {
-        cases,
-        ..ProptestConfig::default()
-    }
-}
 
 /// Everything one body must satisfy.
 fn check(body: &[u8]) -> Result<(), TestCaseError> {
@@ -37,35 +26,12 @@ fn check(body: &[u8]) -> Result<(), TestCaseError> {
         0,
         "parse and scan allocate nothing"
     );
-    let reference = judge(body);
-    if let Err(disagreement) = agrees(&parsed, &reference) {
-        return Err(TestCaseError::fail(format!(
-            "{disagreement}\nbody: {:?}",
-            String::from_utf8_lossy(body)
-        )));
-    }
-    for error in [&parsed, &scanned]
-        .into_iter()
-        .filter_map(|r| r.as_ref().err())
-    {
-        prop_assert!(
-            error.offset() <= body.len(),
-            "offset {} past the end",
-            error.offset()
-        );
-    }
-    match (&scanned, &parsed) {
-        // scan validates what it reads exactly as parse does: the same error.
-        (Err(scan_error), parsed) => prop_assert_eq!(parsed, &Err(*scan_error)),
-        (Ok(scan_header), Ok(parse_header)) => prop_assert_eq!(scan_header, parse_header),
-        // parse may still fail after the header; scan never looks there.
-        (Ok(_), Err(_)) => {}
-    }
+    check_one_shot(body, &parsed, &scanned).map_err(TestCaseError::fail)?;
     Ok(())
 }
 
 proptest! {
-    #![proptest_config(config())]
+    #![proptest_config(common::proptest_config(512))]
 
     #[test]
     fn generated_documents_agree_with_serde_json(body in document()) {

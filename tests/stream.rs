@@ -22,19 +22,8 @@ fn every_corpus_body_fed_every_way_agrees_with_the_one_shot_functions() {
     }
 }
 
-fn config() -> ProptestConfig {
-    let cases = std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(256);
-    ProptestConfig {
-        cases,
-        ..ProptestConfig::default()
-    }
-}
-
 proptest! {
-    #![proptest_config(config())]
+    #![proptest_config(common::proptest_config(256))]
 
     #[test]
     fn generated_documents_at_random_chunk_sizes(body in mutated_document(), sizes in proptest::collection::vec(0usize..100, 1..40)) {

@@ -9,26 +9,9 @@
 mod streaming;
 
 use libfuzzer_sys::fuzz_target;
-use nhncloud_header::Mode;
-use streaming::{ROOM, agree, chunks_of, one_shot, stream};
 
 fuzz_target!(|input: &[u8]| {
-    // The first byte says how many of the following bytes are chunk sizes
-    // (used in turn, over and over); the rest is the body.
-    let Some((&count, rest)) = input.split_first() else {
-        return;
-    };
-    let count = (count as usize % 8).min(rest.len());
-    let (sizes, body) = rest.split_at(count);
-    let sizes: Vec<usize> = sizes.iter().map(|&size| size as usize).collect();
-    let chunks = chunks_of(body, &sizes);
-    for mode in [Mode::Scan, Mode::Parse] {
-        let streamed = stream::<ROOM>(mode, chunks.iter().copied());
-        if let Err(disagreement) = agree(&one_shot(mode, body), &streamed) {
-            panic!(
-                "{mode:?}, chunks {:?}: {disagreement}",
-                chunks.iter().map(|c| c.len()).collect::<Vec<_>>()
-            );
-        }
+    if let Err(disagreement) = streaming::check_fuzz_input(input) {
+        panic!("{disagreement}");
     }
 });

@@ -204,3 +204,34 @@ pub fn agrees(
         _ => Err(format!("ours {ours:?}, reference {reference:?}")),
     }
 }
+
+/// Everything `parse` and `scan` must satisfy on any body: the reference
+/// agrees, every error offset lies within the body, and `scan` gives
+/// `parse`'s header whenever `parse` accepts, `parse`'s error whenever it fails.
+pub fn check_one_shot(
+    body: &[u8],
+    parsed: &Result<Header<'_>, nhncloud_header::Error>,
+    scanned: &Result<Header<'_>, nhncloud_header::Error>,
+) -> Result<(), String> {
+    agrees(parsed, &judge(body))
+        .map_err(|e| format!("{e}\nbody: {:?}", String::from_utf8_lossy(body)))?;
+    for error in [parsed, scanned]
+        .into_iter()
+        .filter_map(|r| r.as_ref().err())
+    {
+        if error.offset() > body.len() {
+            return Err(format!("{error} past the end of {} bytes", body.len()));
+        }
+    }
+    match (scanned, parsed) {
+        // scan validates what it reads exactly as parse does: the same error.
+        (Err(scan_error), parsed) if parsed != &Err(*scan_error) => {
+            Err(format!("scan {scan_error}, parse {parsed:?}"))
+        }
+        (Ok(scan_header), Ok(parse_header)) if scan_header != parse_header => {
+            Err(format!("scan {scan_header:?}, parse {parse_header:?}"))
+        }
+        // parse may still fail after the header; scan never looks there.
+        _ => Ok(()),
+    }
+}

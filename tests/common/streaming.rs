@@ -137,3 +137,24 @@ pub fn check_every_feeding(body: &[u8]) -> Result<(), String> {
     }
     Ok(())
 }
+
+/// The `stream` fuzz target's check, on its input layout: the first byte
+/// says how many of the next bytes are chunk sizes, the rest is the body.
+/// Both modes must agree with the one-shot functions.
+pub fn check_fuzz_input(input: &[u8]) -> Result<(), String> {
+    let Some((&count, rest)) = input.split_first() else {
+        return Ok(());
+    };
+    let count = (count as usize % 8).min(rest.len());
+    let (sizes, body) = rest.split_at(count);
+    let sizes: Vec<usize> = sizes.iter().map(|&size| size as usize).collect();
+    let chunks = chunks_of(body, &sizes);
+    for mode in [Mode::Scan, Mode::Parse] {
+        let streamed = stream::<ROOM>(mode, chunks.iter().copied());
+        agree(&one_shot(mode, body), &streamed).map_err(|disagreement| {
+            let sizes: Vec<usize> = chunks.iter().map(|c| c.len()).collect();
+            format!("{mode:?}, chunks {sizes:?}: {disagreement}")
+        })?;
+    }
+    Ok(())
+}
