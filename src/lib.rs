@@ -110,23 +110,23 @@ mod catalog;
 mod compute;
 #[cfg(feature = "defmt")]
 mod defmt_impls;
+mod engine;
 mod error;
+mod grammar;
 mod header;
-mod lexer;
-mod machine;
+#[cfg(not(any(target_os = "none", nhncloud_header_small)))]
+mod index;
 mod message;
 mod parse;
 #[cfg(feature = "serde")]
 mod serde_impls;
-#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
-mod simd;
 mod stream;
 
 pub use catalog::{Catalog, Lookup, Thousand};
 pub use compute::{Api, Class, Remedy, classify};
+pub use engine::Mode;
 pub use error::{Error, ErrorKind, Field};
 pub use header::{Header, OwnedHeader};
-pub use machine::Mode;
 pub use message::{BufferTooSmall, Chars, Message};
 pub use parse::{Options, parse, parse_with, scan, scan_with};
 pub use stream::{ReadError, Status, StreamParser};

@@ -183,44 +183,9 @@ impl<'a> Iterator for Pieces<'a> {
 /// its character and length. The parser validated it; were it invalid, the
 /// backslash alone becomes U+FFFD, so decoding can never panic or loop.
 fn decode_escape(bytes: &[u8]) -> (char, usize) {
-    const INVALID: (char, usize) = (char::REPLACEMENT_CHARACTER, 1);
-    let simple = match bytes.get(1) {
-        Some(b'"') => '"',
-        Some(b'\\') => '\\',
-        Some(b'/') => '/',
-        Some(b'b') => '\u{8}',
-        Some(b'f') => '\u{c}',
-        Some(b'n') => '\n',
-        Some(b'r') => '\r',
-        Some(b't') => '\t',
-        Some(b'u') => {
-            let Some(high) = hex4(bytes.get(2..6)) else {
-                return INVALID;
-            };
-            if !(0xD800..=0xDBFF).contains(&high) {
-                return char::from_u32(high).map_or(INVALID, |ch| (ch, 6));
-            }
-            let low = match bytes.get(6..8) {
-                Some(b"\\u") => hex4(bytes.get(8..12)),
-                _ => None,
-            };
-            return match low {
-                Some(low @ 0xDC00..=0xDFFF) => {
-                    let code = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00);
-                    char::from_u32(code).map_or(INVALID, |ch| (ch, 12))
-                }
-                _ => INVALID,
-            };
-        }
-        _ => return INVALID,
-    };
-    (simple, 2)
-}
-
-fn hex4(digits: Option<&[u8]>) -> Option<u32> {
-    digits?.iter().try_fold(0u32, |value, &digit| {
-        Some(value << 4 | (digit as char).to_digit(16)?)
-    })
+    crate::grammar::string::decode_escape(bytes, 0)
+        .and_then(|(code, length)| Some((char::from_u32(code)?, length)))
+        .unwrap_or((char::REPLACEMENT_CHARACTER, 1))
 }
 
 /// Where the detail description lies among `(start, char, end)` characters:

@@ -1,8 +1,8 @@
 //! The one-shot entry points: the whole body is in one byte slice.
 
+use crate::engine::{MAX_DEPTH, Machine, Mode, Progress, Sink};
 use crate::error::Error;
 use crate::header::Header;
-use crate::machine::{MAX_DEPTH, Machine, Mode, Progress, Sink};
 use crate::message::Message;
 
 /// Settings shared by [`parse_with`] and [`scan_with`].

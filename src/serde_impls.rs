@@ -21,8 +21,8 @@ use serde::ser::{Serialize, SerializeStruct, Serializer};
 
 use crate::compute::{Api, Class, Remedy};
 use crate::error::ErrorKind;
+use crate::grammar::string::skip_string;
 use crate::header::{Header, OwnedHeader};
-use crate::lexer::skip_string;
 use crate::message::Message;
 
 const FIELDS: &[&str] = &["isSuccessful", "resultCode", "resultMessage"];

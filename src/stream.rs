@@ -5,9 +5,9 @@ use core::fmt;
 
 use heapless::String;
 
+use crate::engine::{Machine, Mode, Progress, Sink};
 use crate::error::Error;
 use crate::header::OwnedHeader;
-use crate::machine::{Machine, Mode, Progress, Sink};
 use crate::parse::Options;
 
 /// Whether [`StreamParser::feed`] needs more input.

@@ -13,7 +13,7 @@ use core::arch::x86_64::{
 /// A mask with bit `i` set when byte `i` of `chunk` is not plain string
 /// text: below 0x20, 0x80 or above, `"` or `\`.
 #[inline(always)]
-pub(crate) fn special_bytes(chunk: &[u8; 16]) -> u32 {
+pub(crate) fn special_bytes_16(chunk: &[u8; 16]) -> u32 {
     // SAFETY: SSE2 is enabled for this target (see the module's cfg), and
     // `chunk` is 16 readable bytes; the load has no alignment needs.
     unsafe {
@@ -28,8 +28,8 @@ pub(crate) fn special_bytes(chunk: &[u8; 16]) -> u32 {
 
 /// A mask with bit `i` set when byte `i` of `chunk` is JSON whitespace.
 #[inline(always)]
-pub(crate) fn space_bytes(chunk: &[u8; 16]) -> u32 {
-    // SAFETY: as for `special_bytes`.
+pub(crate) fn space_bytes_16(chunk: &[u8; 16]) -> u32 {
+    // SAFETY: as for `special_bytes_16`.
     unsafe {
         let bytes = _mm_loadu_si128(chunk.as_ptr().cast::<__m128i>());
         let space = _mm_or_si128(

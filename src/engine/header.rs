@@ -1,0 +1,275 @@
+//! The header's rules, applied as tokens pass: which keys count, which
+//! values the fields take, what is missing or repeated. Every `Error` the
+//! engine reports about the header is built here.
+
+use super::{
+    CODE_INVALID, CODE_NEGATIVE, HEADER_DONE, IN_HEADER, IS_SUCCESSFUL, MESSAGE_NULL,
+    MESSAGE_TRUNCATED, Machine, PARSE_MODE, SEEN_ALL, SEEN_IS_SUCCESSFUL, SEEN_RESULT_CODE,
+    SEEN_RESULT_MESSAGE, Sink, State,
+};
+use crate::error::{Error, ErrorKind, Field};
+use crate::grammar::bytes::Class;
+use crate::grammar::structure::Expect;
+use crate::grammar::{key, literal, number};
+use crate::message::Message;
+
+/// What the current token means to the header, or what the next value will.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[repr(u8)]
+pub(crate) enum Slot {
+    /// Validated and forgotten.
+    Skip,
+    /// A key nobody asks about.
+    Key,
+    /// A key being matched against `grammar::key::KEYS` (candidates in `aux`).
+    MatchedKey,
+    /// The value of the top-level `header` member.
+    Header,
+    IsSuccessful,
+    ResultCode,
+    ResultMessage,
+}
+
+impl Machine {
+    /// The candidate keys for a key at the current depth: `header` among the
+    /// top-level members, the fields among the header's; none elsewhere.
+    pub(super) fn key_candidates(&self) -> u8 {
+        match self.depth {
+            1 => key::TOP_CANDIDATES,
+            2 if self.flags & IN_HEADER != 0 => key::HEADER_CANDIDATES,
+            _ => 0,
+        }
+    }
+
+    /// A key string opens at `quote`; it is matched character by character.
+    pub(super) fn begin_key(&mut self, quote: usize) {
+        self.mark = quote;
+        self.state = State::String;
+        let candidates = self.key_candidates();
+        self.aux = candidates;
+        self.slot = if candidates != 0 {
+            Slot::MatchedKey
+        } else {
+            Slot::Key
+        };
+    }
+
+    /// One more character of a key being matched.
+    pub(super) fn match_key(&mut self, code: u32) {
+        let position = (self.aux >> 4) as usize;
+        let alive = key::narrow(self.aux & 0x0F, position, code);
+        self.aux = alive | (position as u8 + 1).min(0x0F) << 4;
+    }
+
+    /// A string closes at `quote`.
+    pub(super) fn end_string<S: Sink>(&mut self, quote: usize, sink: &mut S) -> Result<(), Error> {
+        let slot = core::mem::replace(&mut self.slot, Slot::Skip);
+        self.state = State::Between(Expect::AfterValue);
+        match slot {
+            Slot::Key => self.state = State::Between(Expect::Colon),
+            Slot::MatchedKey => {
+                let matched = key::matched(self.aux & 0x0F, (self.aux >> 4) as usize);
+                self.slot = self.resolve_key(matched)?;
+                self.state = State::Between(Expect::Colon);
+            }
+            Slot::ResultMessage => sink.message_end(quote),
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// What the value after a top-level or header key means, given which of
+    /// `KEYS` the key (whose quote is at `mark`) equals; a repeated `header`
+    /// or field is an error.
+    pub(super) fn resolve_key(&mut self, matched: Option<usize>) -> Result<Slot, Error> {
+        let (seen, field, slot) = match matched {
+            Some(key::HEADER) if self.flags & HEADER_DONE != 0 => {
+                return Err(self.fail(ErrorKind::DuplicateKey, None, self.mark));
+            }
+            Some(key::HEADER) => return Ok(Slot::Header),
+            Some(1) => (SEEN_IS_SUCCESSFUL, Field::IsSuccessful, Slot::IsSuccessful),
+            Some(2) => (SEEN_RESULT_CODE, Field::ResultCode, Slot::ResultCode),
+            Some(3) => (
+                SEEN_RESULT_MESSAGE,
+                Field::ResultMessage,
+                Slot::ResultMessage,
+            ),
+            _ => return Ok(Slot::Skip),
+        };
+        if self.flags & seen != 0 {
+            return Err(self.fail(ErrorKind::DuplicateKey, Some(field), self.mark));
+        }
+        self.flags |= seen;
+        Ok(slot)
+    }
+
+    /// The first byte of a value at `at`, which the structure allows here;
+    /// `slot` says what the header expects of it. Leaves the machine inside
+    /// the value, just past this byte.
+    pub(super) fn begin_value<S: Sink>(
+        &mut self,
+        byte: u8,
+        class: Class,
+        at: usize,
+        sink: &mut S,
+    ) -> Result<(), Error> {
+        let slot = core::mem::replace(&mut self.slot, Slot::Skip);
+        let fits = match slot {
+            Slot::Header => class == Class::OpenObject,
+            Slot::IsSuccessful => byte == b't' || byte == b'f',
+            Slot::ResultCode => number::start(byte).is_some(),
+            Slot::ResultMessage => class == Class::Quote || byte == b'n',
+            _ => true,
+        };
+        if !fits {
+            let field = match slot {
+                Slot::IsSuccessful => Some(Field::IsSuccessful),
+                Slot::ResultCode => Some(Field::ResultCode),
+                Slot::ResultMessage => Some(Field::ResultMessage),
+                _ => None,
+            };
+            return Err(self.fail(ErrorKind::WrongType, field, at));
+        }
+        match slot {
+            Slot::Header => self.flags |= IN_HEADER,
+            Slot::IsSuccessful if byte == b't' => self.flags |= IS_SUCCESSFUL,
+            Slot::ResultCode => {
+                self.slot = Slot::ResultCode;
+                self.mark = at;
+                self.acc = 0;
+                self.flags &= !(CODE_NEGATIVE | CODE_INVALID);
+                if byte == b'-' {
+                    self.flags |= CODE_NEGATIVE;
+                }
+            }
+            Slot::ResultMessage if byte == b'"' => {
+                self.slot = Slot::ResultMessage;
+                sink.message_begin(at);
+            }
+            Slot::ResultMessage => self.flags |= MESSAGE_NULL,
+            _ => {}
+        }
+        match class {
+            Class::OpenObject | Class::OpenArray => self.open(class == Class::OpenArray, at)?,
+            Class::Quote => self.state = State::String,
+            Class::Letter => {
+                self.state = State::Literal;
+                self.aux = literal::after_first(byte);
+            }
+            _ => {
+                if let Some(phase) = number::start(byte) {
+                    self.state = State::Number(phase);
+                    self.number_byte(phase, byte);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// A byte that took a number into `phase`: accumulates a `resultCode`.
+    pub(super) fn number_byte(&mut self, phase: number::Phase, byte: u8) {
+        if self.slot != Slot::ResultCode || self.flags & CODE_INVALID != 0 {
+            return;
+        }
+        if number::leaves_integers(phase) {
+            self.flags |= CODE_INVALID;
+        } else if byte.is_ascii_digit() {
+            match number::accumulate(self.acc, byte) {
+                Some(magnitude) => self.acc = magnitude,
+                None => self.flags |= CODE_INVALID,
+            }
+        }
+    }
+
+    /// A complete number has ended before the current byte.
+    pub(super) fn end_number(&mut self) -> Result<(), Error> {
+        self.state = State::Between(Expect::AfterValue);
+        if self.slot != Slot::ResultCode {
+            return Ok(());
+        }
+        self.slot = Slot::Skip;
+        let negative = self.flags & CODE_NEGATIVE != 0;
+        let code = (self.flags & CODE_INVALID == 0)
+            .then(|| number::result_code(self.acc, negative))
+            .flatten();
+        self.take_result_code(code)
+    }
+
+    /// A whole `resultCode` number, its value if it is an integer in `i32`.
+    pub(super) fn take_result_code(&mut self, code: Option<i32>) -> Result<(), Error> {
+        match code {
+            Some(code) => {
+                self.result_code = code;
+                Ok(())
+            }
+            None => Err(self.fail(
+                ErrorKind::InvalidResultCode,
+                Some(Field::ResultCode),
+                self.mark,
+            )),
+        }
+    }
+
+    /// A whole character of a string has been decoded.
+    pub(super) fn on_char<S: Sink>(&mut self, code: u32, sink: &mut S) {
+        match self.slot {
+            Slot::MatchedKey => self.match_key(code),
+            Slot::ResultMessage if self.flags & MESSAGE_TRUNCATED == 0 => {
+                if let Some(ch) = char::from_u32(code)
+                    && !sink.message_char(ch)
+                {
+                    self.flags |= MESSAGE_TRUNCATED;
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The whole `resultMessage` string lies between the quotes at `open`
+    /// and `close` of `input`, validated: hands it to the sink.
+    pub(super) fn take_message<S: Sink>(
+        &mut self,
+        input: &[u8],
+        open: usize,
+        close: usize,
+        sink: &mut S,
+    ) {
+        if S::NEEDS_TEXT {
+            let raw = input.get(open + 1..close).unwrap_or_default();
+            for ch in Message::from_validated(raw).chars() {
+                self.on_char(ch as u32, sink);
+            }
+        }
+        sink.message_end(self.at(close));
+    }
+
+    /// A container closed at `at`; what it means to the header.
+    pub(super) fn closed(&mut self, at: usize) -> Result<(), Error> {
+        match self.depth {
+            1 if self.flags & IN_HEADER != 0 => {
+                if self.flags & SEEN_ALL != SEEN_ALL {
+                    let missing = if self.flags & SEEN_IS_SUCCESSFUL == 0 {
+                        Field::IsSuccessful
+                    } else if self.flags & SEEN_RESULT_CODE == 0 {
+                        Field::ResultCode
+                    } else {
+                        Field::ResultMessage
+                    };
+                    return Err(self.fail(ErrorKind::MissingField, Some(missing), at));
+                }
+                self.flags = (self.flags & !IN_HEADER) | HEADER_DONE;
+                if self.flags & PARSE_MODE == 0 {
+                    self.state = State::Done;
+                }
+            }
+            0 => {
+                if self.flags & HEADER_DONE == 0 {
+                    return Err(self.fail(ErrorKind::MissingHeader, None, at));
+                }
+                self.state = State::Trailing;
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+}

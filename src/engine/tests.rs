@@ -1,0 +1,127 @@
+//! The token loop held to the byte-wise step, and the state's invariants.
+
+use super::*;
+
+#[test]
+fn error_kind_table_follows_declaration_order() {
+    for (index, kind) in ERROR_KINDS.iter().enumerate() {
+        assert_eq!(*kind as usize, index, "{kind:?}");
+    }
+}
+
+#[test]
+fn failure_round_trips_every_kind_and_field() {
+    for kind in ERROR_KINDS {
+        for field in FIELDS {
+            let mut machine = Machine::new(Mode::Parse, MAX_DEPTH);
+            let error = machine.fail(kind, field, 12345);
+            assert_eq!(machine.failure(), error);
+            assert_eq!(machine.finish(), Err(error));
+        }
+    }
+}
+
+/// Records the message as decoded characters.
+struct Text(([u8; 64], usize));
+
+impl Sink for Text {
+    const NEEDS_TEXT: bool = true;
+    fn message_begin(&mut self, _: usize) {}
+    fn message_char(&mut self, ch: char) -> bool {
+        let (buffer, length) = &mut self.0;
+        let Some(slot) = buffer.get_mut(*length..*length + ch.len_utf8()) else {
+            return false;
+        };
+        ch.encode_utf8(slot);
+        *length += ch.len_utf8();
+        true
+    }
+    fn message_end(&mut self, _: usize) {}
+}
+
+type Outcome = Result<(bool, i32, bool, [u8; 64], usize), Error>;
+
+fn run(mode: Mode, chunks: &mut dyn Iterator<Item = &[u8]>) -> Outcome {
+    let mut machine = Machine::new(mode, MAX_DEPTH);
+    let mut text = Text(([0; 64], 0));
+    let mut closed = false;
+    for chunk in chunks {
+        if machine.feed(chunk, &mut text)? == Progress::HeaderClosed {
+            closed = true;
+            break;
+        }
+    }
+    if !closed {
+        machine.finish()?;
+    }
+    let (buffer, length) = text.0;
+    Ok((
+        machine.is_successful(),
+        machine.result_code(),
+        machine.message_is_null(),
+        buffer,
+        length,
+    ))
+}
+
+/// Bodies that take every fast path and leave it at every kind of byte.
+const BODIES: &[&[u8]] = &[
+    br#"{"a":[{"k":"v\"\n\u00e9\ud83d\ude00","n":[-0,1.5e+3,0.25,-12E-2,7],"l":[true,false,null]},[],{}],"header":{"isSuccessful":false,"resultCode":-4,"resultMessage":"bad : \u0041\u00e9"},"z":{"y":[[1],[2,{"x":"\u30c6"}]]}}"#,
+    "{\"a\": [ {\"\u{30b5}\u{30fc}\" : \"\u{1F600}x\" } , 12 ] ,\n \"header\" : {\"resultMessage\":null, \"resultCode\":10404,\"isSuccessful\":true}}".as_bytes(),
+    br#"{"a":{"b":[1,2,"x"],"c":{}},"header":{"isSuccessful":true,"resultCode":0,"resultMessage":"S"},"d":[truex]}"#,
+    br#"{"a":[1,2,{"b":"\x"}]}"#,
+    br#"{"a":[01]}"#,
+    br#"{"a":[1.]}"#,
+    br#"{"a":[-]}"#,
+    br#"{"a":[1e+]}"#,
+    br#"{"a":[tru]}"#,
+    br#"{"a":{"b" 1}}"#,
+    br#"{"a":{"b":1,}}"#,
+    br#"{"a":[1}"#,
+    b"{\"a\":[\"\xE3\x81\"]}",
+    b"{\"a\":[\"\xED\xA0\x80\"]}",
+    b"{\"a\":[\"\x01\"]}",
+    br#"{"a":["\ud800x"]}"#,
+    br#"{"a":["\udc00"]}"#,
+    b"{\"a\":[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[",
+    br#"{ "header" : { "x" : {"isSuccessful":[1,{"y":null}]} , "isSuccessful" : true , "resultCode" : -2147483648 , "resultMessage" : "a\u00e9\ud83d\ude00\n" , "z":[] } , "t":true,"f":false,"n":null,"s":"x","k":-1.5}"#,
+    br#"{"header":{"isSuccessful":true,"resultCode":0,"resultMessage":"S"},"header":{}}"#,
+    br#"{"header":{"isSuccessful":true,"resultCode":0,"resultCode":1}}"#,
+    br#"{"he\u0061der":{"is\u0053uccessful":false,"resultCode":5,"resultMessage":null}}"#,
+    br#"{"header":{"isSuccessful":nul}}"#,
+    br#"{"header":{"isSuccessful":"true"}}"#,
+    br#"{"header":{"resultMessage":true}}"#,
+    br#"{"header":{"resultCode":2147483648}}"#,
+    br#"{"header":{"resultCode":1.0}}"#,
+    br#"{"header":{"resultCode":-0,"isSuccessful":false,"resultMessage":"0123456789012345678901234567890123456789012345678901234567890123456789"}}"#,
+    br#"{"header":[],"x":1}"#,
+    br#"{"header":{"isSuccessful":true,"resultCode":0}}"#,
+    br#"{"a":1}"#,
+    br#"{"header":{"isSuccessful":true,"resultCode":0,"resultMessage":"S"}} x"#,
+];
+
+#[test]
+fn fast_paths_agree_with_the_byte_wise_machine_at_every_split() {
+    for body in BODIES {
+        let text = core::str::from_utf8(body);
+        for mode in [Mode::Parse, Mode::Scan] {
+            let whole = run(mode, &mut core::iter::once(*body));
+            let bytes = run(mode, &mut body.chunks(1));
+            assert_eq!(whole, bytes, "{mode:?}, one byte at a time: {text:?}");
+            for split in 0..=body.len() {
+                let (head, tail) = body.split_at(split);
+                let two = run(mode, &mut [head, tail].into_iter());
+                assert_eq!(whole, two, "{mode:?}, split at {split}: {text:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn state_is_small() {
+    assert!(
+        core::mem::size_of::<Machine>() <= 48,
+        "{}",
+        core::mem::size_of::<Machine>()
+    );
+}

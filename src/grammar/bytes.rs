@@ -1,0 +1,193 @@
+//! What each byte can be between tokens, and whitespace.
+
+/// What a byte can start or be, outside strings.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[repr(u8)]
+pub(crate) enum Class {
+    /// Cannot appear between tokens.
+    Other,
+    /// JSON whitespace: space, tab, line feed, carriage return.
+    Space,
+    Quote,
+    OpenObject,
+    CloseObject,
+    OpenArray,
+    CloseArray,
+    Colon,
+    Comma,
+    Minus,
+    Zero,
+    /// `1` to `9`.
+    Digit,
+    /// `t`, `f` or `n`: the first byte of a literal.
+    Letter,
+}
+
+/// The class of every byte, built at compile time.
+pub(crate) static CLASS: [Class; 256] = {
+    let mut table = [Class::Other; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = match b as u8 {
+            b' ' | b'\t' | b'\n' | b'\r' => Class::Space,
+            b'"' => Class::Quote,
+            b'{' => Class::OpenObject,
+            b'}' => Class::CloseObject,
+            b'[' => Class::OpenArray,
+            b']' => Class::CloseArray,
+            b':' => Class::Colon,
+            b',' => Class::Comma,
+            b'-' => Class::Minus,
+            b'0' => Class::Zero,
+            b'1'..=b'9' => Class::Digit,
+            b't' | b'f' | b'n' => Class::Letter,
+            _ => Class::Other,
+        };
+        b += 1;
+    }
+    table
+};
+
+impl Class {
+    /// The class of `byte`.
+    #[inline(always)]
+    pub(crate) fn of(byte: u8) -> Class {
+        CLASS[byte as usize]
+    }
+
+    /// Whether a JSON value can start with a byte of this class.
+    pub(crate) const fn starts_value(self) -> bool {
+        matches!(
+            self,
+            Class::Quote
+                | Class::OpenObject
+                | Class::OpenArray
+                | Class::Minus
+                | Class::Zero
+                | Class::Digit
+                | Class::Letter
+        )
+    }
+
+    /// Whether a byte of this class starts a number or a literal, the
+    /// values that are not delimited by brackets or quotes.
+    #[allow(dead_code)] // the structural index uses it (next commit)
+    pub(crate) const fn starts_scalar(self) -> bool {
+        matches!(
+            self,
+            Class::Minus | Class::Zero | Class::Digit | Class::Letter
+        )
+    }
+
+    /// Whether a byte of this class ends a number or literal that runs into
+    /// it: whitespace, a quote or a structural character. Any other byte
+    /// would be part of the same token.
+    #[allow(dead_code)] // the structural index uses it (next commit)
+    pub(crate) const fn delimits(self) -> bool {
+        matches!(
+            self,
+            Class::Space
+                | Class::Quote
+                | Class::OpenObject
+                | Class::CloseObject
+                | Class::OpenArray
+                | Class::CloseArray
+                | Class::Colon
+                | Class::Comma
+        )
+    }
+}
+
+/// The whitespace bytes, in the order the SIMD kernels compare them.
+#[allow(dead_code)]
+pub(crate) const SPACES: [u8; 4] = [b' ', b'\t', b'\n', b'\r'];
+
+/// Whether `byte` is JSON whitespace.
+#[inline(always)]
+pub(crate) fn is_space(byte: u8) -> bool {
+    Class::of(byte) == Class::Space
+}
+
+/// Index of the first non-whitespace byte at or after `from`, or
+/// `input.len()`. Callers look at the first byte themselves: runs are for
+/// indentation.
+#[inline(always)]
+pub(crate) fn skip_space(input: &[u8], from: usize) -> usize {
+    let mut at = from;
+    // Single spaces (`"key" : value`) are common: no wide load for those.
+    if !input.get(at).is_some_and(|&byte| is_space(byte)) {
+        return at;
+    }
+    #[cfg(all(
+        target_arch = "x86_64",
+        target_feature = "sse2",
+        not(any(target_os = "none", nhncloud_header_small))
+    ))]
+    while let Some(chunk) = input.get(at..).and_then(|rest| rest.first_chunk::<16>()) {
+        let other = !crate::index::x86_64::sse2::space_bytes_16(chunk) & 0xFFFF;
+        if other != 0 {
+            return at + other.trailing_zeros() as usize;
+        }
+        at += 16;
+    }
+    while input.get(at).is_some_and(|&byte| is_space(byte)) {
+        at += 1;
+    }
+    at
+}
+
+/// The index of the first byte at or after `from` that is not whitespace,
+/// with that byte, if there is one.
+#[inline(always)]
+pub(crate) fn next_non_space(input: &[u8], from: usize) -> (usize, Option<u8>) {
+    let at = skip_space(input, from);
+    (at, input.get(at).copied())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn skip_space_stops_at_the_first_other_byte_at_every_position() {
+        for other in 0..=255u8 {
+            if is_space(other) {
+                continue;
+            }
+            for position in 0..40 {
+                let mut input =
+                    *b" \t\r\n \t\r\n \t\r\n \t\r\n \t\r\n \t\r\n \t\r\n \t\r\n \t\r\n \t\r\n";
+                input[position] = other;
+                for from in 0..=position {
+                    assert_eq!(
+                        skip_space(&input, from),
+                        position,
+                        "byte {other:#x} at {position}"
+                    );
+                }
+            }
+        }
+        assert_eq!(skip_space(b"  \n\t", 0), 4);
+    }
+
+    #[test]
+    fn spaces_are_the_space_class() {
+        for byte in 0..=255u8 {
+            assert_eq!(SPACES.contains(&byte), is_space(byte), "{byte:#x}");
+        }
+    }
+
+    #[test]
+    fn scalar_starts_and_delimiters_partition_the_token_bytes() {
+        for byte in 0..=255u8 {
+            let class = Class::of(byte);
+            assert!(!(class.starts_scalar() && class.delimits()), "{byte:#x}");
+            assert_eq!(
+                class.starts_value(),
+                class.starts_scalar()
+                    || matches!(class, Class::Quote | Class::OpenObject | Class::OpenArray),
+                "{byte:#x}"
+            );
+        }
+    }
+}

@@ -1,0 +1,72 @@
+//! The keys that matter to the header, and matching them.
+
+/// Keys matched, in candidate-bit order: `header` among the top-level
+/// members, the three fields among the header's.
+pub(crate) const KEYS: [&[u8]; 4] = [b"header", b"isSuccessful", b"resultCode", b"resultMessage"];
+
+/// Index of `header` in [`KEYS`].
+pub(crate) const HEADER: usize = 0;
+
+/// Candidate bits (one per entry of [`KEYS`]) for a key of the top-level
+/// object, and for one of the header's.
+pub(crate) const TOP_CANDIDATES: u8 = 1 << HEADER;
+pub(crate) const HEADER_CANDIDATES: u8 = 0b1110;
+
+/// Which of [`KEYS`] among `candidates` an unescaped key equals.
+#[inline(always)]
+pub(crate) fn index(key: &[u8], candidates: u8) -> Option<usize> {
+    // Lengths first: the comparisons that remain have a constant length.
+    (0..KEYS.len())
+        .find(|&k| candidates & (1 << k) != 0 && KEYS[k].len() == key.len() && KEYS[k] == key)
+}
+
+/// Narrows `candidates` by the key's character at `position` (0-based).
+#[inline]
+pub(crate) fn narrow(candidates: u8, position: usize, code: u32) -> u8 {
+    let mut alive = candidates;
+    for (k, key) in KEYS.iter().enumerate() {
+        if key.get(position).map(|&b| b as u32) != Some(code) {
+            alive &= !(1 << k);
+        }
+    }
+    alive
+}
+
+/// Which of [`KEYS`] among `candidates` a key of `length` characters, every
+/// one of which narrowed `candidates`, equals.
+#[inline]
+pub(crate) fn matched(candidates: u8, length: usize) -> Option<usize> {
+    (0..KEYS.len()).find(|&k| candidates & (1 << k) != 0 && KEYS[k].len() == length)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whole_and_character_wise_matching_agree() {
+        let keys: [&[u8]; 9] = [
+            b"header",
+            b"headers",
+            b"head",
+            b"isSuccessful",
+            b"resultCode",
+            b"resultMessage",
+            b"resultCod",
+            b"",
+            b"Header",
+        ];
+        for candidates in [TOP_CANDIDATES, HEADER_CANDIDATES] {
+            for key in keys {
+                let mut alive = candidates;
+                for (position, &byte) in key.iter().enumerate() {
+                    alive = narrow(alive, position, byte as u32);
+                }
+                assert_eq!(matched(alive, key.len()), index(key, candidates), "{key:?}");
+            }
+        }
+        assert_eq!(index(b"header", TOP_CANDIDATES), Some(HEADER));
+        assert_eq!(index(b"header", HEADER_CANDIDATES), None);
+        assert_eq!(index(b"resultCode", HEADER_CANDIDATES), Some(2));
+    }
+}
