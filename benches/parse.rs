@@ -12,7 +12,8 @@ use std::time::Duration;
 use criterion::{
     BenchmarkGroup, Criterion, Throughput, criterion_group, criterion_main, measurement::WallTime,
 };
-use nhncloud_header::{Mode, OwnedHeader, StreamParser};
+use nhncloud_header::engines::Engine;
+use nhncloud_header::{Mode, Options, OwnedHeader, StreamParser};
 
 #[path = "support/bodies.rs"]
 mod bodies;
@@ -83,6 +84,26 @@ fn stream_64(body: &[u8]) -> Result<OwnedHeader<64>, nhncloud_header::Error> {
     parser.finish()
 }
 
+/// `parse` on each engine this machine runs, and stage 1 alone on each
+/// kernel: how far the walk is from the character scan.
+fn engines(group: &mut BenchmarkGroup<'_, WallTime>, body: &[u8]) {
+    for engine in Engine::ALL {
+        if !engine.is_available() || engine == Engine::Portable {
+            continue;
+        }
+        let expected = nhncloud_header::parse(body).unwrap();
+        assert_eq!(engine.extract(body, Mode::Parse, Options::new()), Some(Ok(expected)));
+        group.bench_function(format!("engine/parse_{}", engine.name()), |b| {
+            b.iter(|| engine.extract(black_box(body), Mode::Parse, Options::new()))
+        });
+        if engine != Engine::ByteWise {
+            group.bench_function(format!("engine/stage1_{}", engine.name()), |b| {
+                b.iter(|| engine.index_only(black_box(body)))
+            });
+        }
+    }
+}
+
 fn competitors(group: &mut BenchmarkGroup<'_, WallTime>, body: &[u8]) {
     group.bench_function("nhncloud_header/stream_64", |b| {
         b.iter(|| stream_64(black_box(body)).map(|h| h.result_code))
@@ -123,6 +144,7 @@ fn bench(c: &mut Criterion) {
         let mut group = c.benchmark_group(&name);
         group.throughput(Throughput::Bytes(body.len() as u64));
         competitors(&mut group, &body);
+        engines(&mut group, &body);
         group.finish();
     }
 }

@@ -6,10 +6,14 @@
 //! valgrind --tool=callgrind target/release/examples/instructions parse instances_1000_last 3
 //!
 //! Subtract a run of `none` (building the bodies) and divide by the count.
+//! Competitors: parse, scan, stream_64, serde_json, serde_json_core,
+//! sonic_rs_get, and `parse_ENGINE` / `stage1_KERNEL` for each engine this
+//! machine runs (byte_wise, sse2, avx2, neon, portable).
 
 use std::hint::black_box;
 
-use nhncloud_header::{Mode, StreamParser};
+use nhncloud_header::engines::Engine;
+use nhncloud_header::{Mode, Options, StreamParser};
 
 #[path = "../benches/support/bodies.rs"]
 mod bodies;
@@ -52,6 +56,18 @@ fn run(competitor: &str, body: &[u8]) {
             );
         }
         "none" => {}
+        engine if engine.starts_with("parse_") || engine.starts_with("stage1_") => {
+            let (what, name) = engine.split_once('_').unwrap();
+            let engine = Engine::ALL
+                .into_iter()
+                .find(|e| e.name() == name && e.is_available())
+                .expect("an engine this machine runs");
+            if what == "parse" {
+                black_box(engine.extract(black_box(body), Mode::Parse, Options::new()));
+            } else {
+                black_box(engine.index_only(black_box(body)));
+            }
+        }
         other => panic!("unknown competitor {other}"),
     }
 }

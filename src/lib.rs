@@ -131,6 +131,13 @@ pub use message::{BufferTooSmall, Chars, Message};
 pub use parse::{Options, parse, parse_with, scan, scan_with};
 pub use stream::{ReadError, Status, StreamParser};
 
+/// The engines behind `parse` and `scan`, one at a time, for the crate's
+/// tests and benchmarks. Not part of the API: it may change at any time.
+#[doc(hidden)]
+pub mod engines {
+    pub use crate::parse::Engine;
+}
+
 /// The README's examples are compiled and run as doctests (one needs the
 /// `serde` feature, which the README's test command turns on).
 #[cfg(all(doctest, feature = "serde"))]

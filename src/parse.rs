@@ -3,6 +3,8 @@
 use crate::engine::{MAX_DEPTH, Machine, Mode, Progress, Sink};
 use crate::error::Error;
 use crate::header::Header;
+#[cfg(not(any(target_os = "none", nhncloud_header_small)))]
+use crate::index::{self, Found};
 use crate::message::Message;
 
 /// Settings shared by [`parse_with`] and [`scan_with`].
@@ -106,11 +108,42 @@ pub fn scan_with(body: &[u8], options: Options) -> Result<Header<'_>, Error> {
 /// Out of line, so that a caller's frame never grows by the parser's state.
 #[inline(never)]
 fn extract(body: &[u8], mode: Mode, options: Options) -> Result<Header<'_>, Error> {
+    #[cfg(not(any(target_os = "none", nhncloud_header_small)))]
+    if let Some(header) = indexed(index::dispatch::best(), body, mode, options) {
+        return Ok(header);
+    }
+    byte_wise(body, mode, options)
+}
+
+/// The byte-wise engine: every answer, errors with their exact offsets.
+#[inline(never)]
+fn byte_wise(body: &[u8], mode: Mode, options: Options) -> Result<Header<'_>, Error> {
     let mut machine = Machine::new(mode, options.max_depth);
-    let mut span = MessageSpan { start: 0, end: 0 };
+    let mut span = MessageSpan::default();
     if machine.feed(body, &mut span)? == Progress::NeedMore {
         machine.finish()?;
     }
+    Ok(header_of(&machine, &span, body))
+}
+
+/// The structural index on `engine`, when it vouches for the body: the
+/// header is then read by the byte-wise engine from its key on. `None`
+/// hands the body over to the byte-wise engine from the start.
+#[cfg(not(any(target_os = "none", nhncloud_header_small)))]
+#[inline(never)]
+fn indexed(engine: Engine, body: &[u8], mode: Mode, options: Options) -> Option<Header<'_>> {
+    let Found::Header(key) = index::dispatch::walk(engine, body, mode, options.max_depth)? else {
+        return None;
+    };
+    let mut machine = Machine::at_top_level_key(key, options.max_depth);
+    let mut span = MessageSpan::default();
+    match machine.feed(body.get(key..)?, &mut span) {
+        Ok(Progress::HeaderClosed) => Some(header_of(&machine, &span, body)),
+        _ => None,
+    }
+}
+
+fn header_of<'a>(machine: &Machine, span: &MessageSpan, body: &'a [u8]) -> Header<'a> {
     let result_message = if machine.message_is_null() {
         None
     } else {
@@ -118,14 +151,113 @@ fn extract(body: &[u8], mode: Mode, options: Options) -> Result<Header<'_>, Erro
             body.get(span.start..span.end).unwrap_or_default(),
         ))
     };
-    Ok(Header {
+    Header {
         is_successful: machine.is_successful(),
         result_code: machine.result_code(),
         result_message,
-    })
+    }
+}
+
+/// The engines the one-shot functions can run, for tests and benchmarks:
+/// the byte-wise machine, and the structural index on each kernel.
+#[doc(hidden)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Engine {
+    /// The byte-wise engine alone.
+    ByteWise,
+    /// The index on the portable kernel (the kernels' reference).
+    Portable,
+    /// The index on SSE2 (x86_64).
+    Sse2,
+    /// The index on AVX2 and PCLMULQDQ (x86_64, detected at run time).
+    Avx2,
+    /// The index on NEON (aarch64).
+    Neon,
+}
+
+impl Engine {
+    /// Every engine, available or not.
+    pub const ALL: [Engine; 5] = [
+        Engine::ByteWise,
+        Engine::Portable,
+        Engine::Sse2,
+        Engine::Avx2,
+        Engine::Neon,
+    ];
+
+    /// A short name, for test and benchmark labels.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Engine::ByteWise => "byte_wise",
+            Engine::Portable => "portable",
+            Engine::Sse2 => "sse2",
+            Engine::Avx2 => "avx2",
+            Engine::Neon => "neon",
+        }
+    }
+
+    /// Whether it can run here: compiled in, and the CPU has what it needs.
+    pub fn is_available(self) -> bool {
+        #[cfg(not(any(target_os = "none", nhncloud_header_small)))]
+        return index::dispatch::is_available(self);
+        #[cfg(any(target_os = "none", nhncloud_header_small))]
+        return self == Engine::ByteWise;
+    }
+
+    /// The engine `parse` and `scan` run first.
+    pub fn best() -> Engine {
+        #[cfg(not(any(target_os = "none", nhncloud_header_small)))]
+        return index::dispatch::best();
+        #[cfg(any(target_os = "none", nhncloud_header_small))]
+        return Engine::ByteWise;
+    }
+
+    /// [`parse_with`] or [`scan_with`] on this engine (falling back to the
+    /// byte-wise one as they do); `None` when it is not available.
+    pub fn extract<'a>(
+        self,
+        body: &'a [u8],
+        mode: Mode,
+        options: Options,
+    ) -> Option<Result<Header<'a>, Error>> {
+        if !self.is_available() {
+            return None;
+        }
+        #[cfg(not(any(target_os = "none", nhncloud_header_small)))]
+        if let Some(header) = indexed(self, body, mode, options) {
+            return Some(Ok(header));
+        }
+        Some(byte_wise(body, mode, options))
+    }
+
+    /// What the structural index alone says: the offset of the top-level
+    /// `header` key's quote, or `None` where it hands over. `None` too for
+    /// the byte-wise engine and unavailable kernels.
+    pub fn walk(self, body: &[u8], mode: Mode, options: Options) -> Option<usize> {
+        #[cfg(not(any(target_os = "none", nhncloud_header_small)))]
+        if let Some(Found::Header(key)) = index::dispatch::walk(self, body, mode, options.max_depth)
+        {
+            return Some(key);
+        }
+        let _ = (body, mode, options);
+        None
+    }
+
+    /// Stage 1 alone over `body` (a checksum of its masks), for the
+    /// benchmarks' throughput figures.
+    pub fn index_only(self, body: &[u8]) -> Option<u64> {
+        #[cfg(not(any(target_os = "none", nhncloud_header_small)))]
+        return index::dispatch::index_only(self, body);
+        #[cfg(any(target_os = "none", nhncloud_header_small))]
+        return {
+            let _ = body;
+            None
+        };
+    }
 }
 
 /// Remembers where the message's raw text lies; the text stays in the body.
+#[derive(Default)]
 struct MessageSpan {
     start: usize,
     end: usize,

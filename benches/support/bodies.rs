@@ -74,15 +74,19 @@ impl Lcg {
 }
 
 /// One entry of a Compute `instances` list, in the shape of the documented
-/// instance detail (tests/data/...instances-detail...json), about 0.8 KiB.
-fn instance(index: usize, random: &mut Lcg) -> String {
+/// instance detail (tests/data/...instances-detail...json), about 0.9 KiB.
+/// With `escaped`, every entry carries raw Korean and `\u` escapes in its
+/// name and a `\"` and `\n` in its description.
+fn instance(index: usize, random: &mut Lcg, escaped: bool) -> String {
     let mac: Vec<String> = (0..6)
         .map(|_| format!("{:02x}", random.next() % 256))
         .collect();
     let host = random.next() % 250 + 2;
     let (floating_a, floating_b) = (random.next() % 256, random.next() % 256);
     // Names as raw UTF-8 and as \u escapes; a description with escaped quotes and \n.
-    let name = if index.is_multiple_of(2) {
+    let name = if escaped {
+        format!("웹-\\\"서버\\\"-\\uc11c\\ubc84-{index:04}")
+    } else if index.is_multiple_of(2) {
         format!("web-サーバー-{index:04}")
     } else {
         format!("db-\\u30c7\\u30fc\\u30bf-{index:04}")
@@ -118,9 +122,11 @@ fn instance(index: usize, random: &mut Lcg) -> String {
     )
 }
 
-fn instances_body(count: usize, header_first: bool) -> Vec<u8> {
+fn instances_body(count: usize, header_first: bool, escaped: bool) -> Vec<u8> {
     let mut random = Lcg(0x5eed);
-    let list: Vec<String> = (0..count).map(|i| instance(i, &mut random)).collect();
+    let list: Vec<String> = (0..count)
+        .map(|i| instance(i, &mut random, escaped))
+        .collect();
     let instances = format!(r#""instances":[{}]"#, list.join(","));
     let body = if header_first {
         format!("{{{HEADER},{instances}}}")
@@ -141,9 +147,13 @@ pub fn bodies() -> Vec<(String, Vec<u8>)> {
         for (position, first) in [("first", true), ("last", false)] {
             bodies.push((
                 format!("instances_{count}_{position}"),
-                instances_body(count, first),
+                instances_body(count, first, false),
             ));
         }
     }
+    bodies.push((
+        "escaped_1000_last".to_string(),
+        instances_body(1000, false, true),
+    ));
     bodies
 }

@@ -23,6 +23,23 @@ pub(crate) enum Class {
     Letter,
 }
 
+/// Every byte class.
+pub(crate) const CLASSES: [Class; 13] = [
+    Class::Other,
+    Class::Space,
+    Class::Quote,
+    Class::OpenObject,
+    Class::CloseObject,
+    Class::OpenArray,
+    Class::CloseArray,
+    Class::Colon,
+    Class::Comma,
+    Class::Minus,
+    Class::Zero,
+    Class::Digit,
+    Class::Letter,
+];
+
 /// The class of every byte, built at compile time.
 pub(crate) static CLASS: [Class; 256] = {
     let mut table = [Class::Other; 256];
@@ -71,7 +88,6 @@ impl Class {
 
     /// Whether a byte of this class starts a number or a literal, the
     /// values that are not delimited by brackets or quotes.
-    #[allow(dead_code)] // the structural index uses it (next commit)
     pub(crate) const fn starts_scalar(self) -> bool {
         matches!(
             self,
@@ -82,7 +98,6 @@ impl Class {
     /// Whether a byte of this class ends a number or literal that runs into
     /// it: whitespace, a quote or a structural character. Any other byte
     /// would be part of the same token.
-    #[allow(dead_code)] // the structural index uses it (next commit)
     pub(crate) const fn delimits(self) -> bool {
         matches!(
             self,
@@ -99,7 +114,6 @@ impl Class {
 }
 
 /// The whitespace bytes, in the order the SIMD kernels compare them.
-#[allow(dead_code)]
 pub(crate) const SPACES: [u8; 4] = [b' ', b'\t', b'\n', b'\r'];
 
 /// Whether `byte` is JSON whitespace.

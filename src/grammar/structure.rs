@@ -2,7 +2,7 @@
 //! tokens. Every engine checks structure against this one table; the
 //! structural index builds its per-block masks from it.
 
-use super::bytes::Class;
+use super::bytes::{CLASSES, Class};
 
 /// What a JSON text may have next, between two tokens inside the
 /// top-level object.
@@ -42,22 +42,6 @@ static ALLOWS: [u16; 6] = {
     table
 };
 
-/// Every byte class.
-const CLASSES: [Class; 13] = [
-    Class::Other,
-    Class::Space,
-    Class::Quote,
-    Class::OpenObject,
-    Class::CloseObject,
-    Class::OpenArray,
-    Class::CloseArray,
-    Class::Colon,
-    Class::Comma,
-    Class::Minus,
-    Class::Zero,
-    Class::Digit,
-    Class::Letter,
-];
 
 impl Expect {
     /// Every expectation, for tables built from this one.
@@ -76,8 +60,9 @@ impl Expect {
         ALLOWS[self as usize] & (1 << class as u8) != 0
     }
 
-    /// The rule itself, from which [`ALLOWS`] is built.
-    const fn rule(self, class: Class) -> bool {
+    /// The rule itself, from which [`ALLOWS`] is built; the structural
+    /// index asks it with constant arguments, at compile time.
+    pub(crate) const fn rule(self, class: Class) -> bool {
         match self {
             Expect::ObjectFirst => matches!(class, Class::Quote | Class::CloseObject),
             Expect::ObjectNext => matches!(class, Class::Quote),

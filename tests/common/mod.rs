@@ -6,6 +6,7 @@
 pub mod classify_reference;
 pub mod generate;
 pub mod reference;
+pub mod rows;
 pub mod streaming;
 
 use std::alloc::{GlobalAlloc, Layout, System};

@@ -1,0 +1,3 @@
+//! aarch64: NEON is part of the architecture's baseline.
+
+pub(crate) mod neon;

@@ -1,0 +1,131 @@
+//! Stage 1: the masks of one 64-byte block. Quotes and backslashes give the
+//! escaped bytes and, by prefix XOR, the bytes inside strings; the carries
+//! (an escape and an open string) resume them across blocks. Raw control
+//! bytes inside strings and invalid UTF-8 anywhere are found here in bulk.
+
+use super::Kernel;
+use crate::grammar::bytes::SPACES;
+use crate::grammar::string::{CONTINUATION, FIRST_PRINTABLE, LEADS, NARROW_SECOND};
+
+/// What stage 1 carries from one block to the next.
+#[derive(Clone, Copy, Debug, Default)]
+pub(super) struct Carry {
+    /// 1 when the next block's first byte is escaped.
+    escaped: u64,
+    /// All ones when the previous block ended inside a string.
+    in_string: u64,
+    /// UTF-8 continuation bytes the next block must start with (bits 0..3).
+    continuations: u64,
+    /// Bit `k` when the previous block ended with the lead `NARROW_SECOND[k]`.
+    narrow: u64,
+}
+
+impl Carry {
+    /// Whether the blocks so far end where a JSON text may: outside any
+    /// string, escape or UTF-8 sequence.
+    pub(super) fn is_settled(&self) -> bool {
+        self.escaped | self.in_string | self.continuations | self.narrow == 0
+    }
+}
+
+/// The masks of one block: bit `i` for byte `i`.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Masks {
+    /// Inside a string: from an opening quote (included) to its closing
+    /// quote (excluded).
+    pub(super) in_string: u64,
+    /// Quotes that open or close a string (not escaped ones).
+    pub(super) quotes: u64,
+    /// Bytes right after an escaping backslash.
+    pub(super) escaped: u64,
+    /// `{` and `[`, anywhere.
+    pub(super) opens: u64,
+    /// `}` and `]`, anywhere.
+    pub(super) closes: u64,
+    pub(super) colons: u64,
+    pub(super) commas: u64,
+    /// JSON whitespace, anywhere.
+    pub(super) spaces: u64,
+    /// Raw control bytes inside strings, and bytes that break UTF-8.
+    pub(super) invalid: u64,
+}
+
+/// Stage 1 over one block.
+#[inline(always)]
+pub(super) fn index<K: Kernel>(kernel: K, bytes: &[u8; 64], carry: &mut Carry) -> Masks {
+    let block = kernel.load(bytes);
+    let backslashes = kernel.equal(block, [b'\\']);
+    let escaped = escaped(backslashes, &mut carry.escaped);
+    let quotes = kernel.equal(block, [b'"']) & !escaped;
+    let in_string = kernel.prefix_xor(quotes) ^ carry.in_string;
+    carry.in_string = ((in_string as i64) >> 63) as u64;
+    let non_ascii = kernel.non_ascii(block);
+    let mut invalid = kernel.within(block, 0, FIRST_PRINTABLE - 1) & in_string;
+    if non_ascii | carry.continuations | carry.narrow != 0 {
+        invalid |= utf8(kernel, block, non_ascii, carry);
+    }
+    Masks {
+        in_string,
+        quotes,
+        escaped,
+        opens: kernel.equal(block, [b'{', b'[']),
+        closes: kernel.equal(block, [b'}', b']']),
+        colons: kernel.equal(block, [b':']),
+        commas: kernel.equal(block, [b',']),
+        spaces: kernel.equal(block, SPACES),
+        invalid,
+    }
+}
+
+/// The bytes preceded by an odd run of backslashes, the run perhaps begun
+/// in earlier blocks (`carry`: the first byte here is escaped). Runs that
+/// start on an even bit and end on an odd one, or the other way round, are
+/// odd; adding each run's start to the run carries to the byte after it.
+#[inline(always)]
+pub(super) fn escaped(backslashes: u64, carry: &mut u64) -> u64 {
+    const EVEN: u64 = 0x5555_5555_5555_5555;
+    if backslashes == 0 {
+        return core::mem::take(carry);
+    }
+    let starts = backslashes & !(backslashes << 1);
+    // A run continuing an odd one from the last block starts "odd" at bit 0.
+    let even_start_mask = EVEN ^ *carry;
+    let even_starts = starts & even_start_mask;
+    let odd_starts = starts & !even_start_mask;
+    let even_ends = backslashes.wrapping_add(even_starts) & !backslashes;
+    let (odd_ends, overflow) = backslashes.overflowing_add(odd_starts);
+    let odd_ends = (odd_ends | *carry) & !backslashes;
+    *carry = overflow as u64;
+    (even_ends & !EVEN) | (odd_ends & EVEN)
+}
+
+/// UTF-8 over a block with non-ASCII bytes (or a sequence running into
+/// it), by the grammar's lead and continuation ranges: every continuation
+/// byte is one a lead asks for and the other way round, no byte leads
+/// nothing, and the narrow second bytes hold.
+#[inline(always)]
+fn utf8<K: Kernel>(kernel: K, block: K::Block, non_ascii: u64, carry: &mut Carry) -> u64 {
+    let continuation = kernel.within(block, CONTINUATION.0, CONTINUATION.1);
+    let mut asked = carry.continuations;
+    let mut next_block = 0;
+    let mut leads = 0;
+    for (k, &(low, high)) in LEADS.iter().enumerate() {
+        let lead = kernel.within(block, low, high);
+        leads |= lead;
+        for n in 1..=k + 1 {
+            asked |= lead << n;
+            next_block |= lead >> (64 - n);
+        }
+    }
+    let mut invalid = (asked ^ continuation) | (non_ascii & !(continuation | leads));
+    let mut narrow = 0;
+    for (k, &(lead, (low, high))) in NARROW_SECOND.iter().enumerate() {
+        let leads = kernel.equal(block, [lead]);
+        let seconds = leads << 1 | (carry.narrow >> k & 1);
+        invalid |= seconds & !kernel.within(block, low, high);
+        narrow |= (leads >> 63) << k;
+    }
+    carry.continuations = next_block;
+    carry.narrow = narrow;
+    invalid
+}

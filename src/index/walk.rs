@@ -1,0 +1,396 @@
+//! Stage 2: the grammar of a body over its stage-1 masks, a block at a
+//! time. What may follow each token comes from the structure table, checked
+//! for all tokens of a block at once: from the end of each token, an
+//! addition carries through the whitespace to the next token's start, which
+//! must be one the table allows there. Only the brackets are walked one by
+//! one, for the nesting; they also give, by prefix XOR, which commas are in
+//! arrays and which keys are the top-level object's. Numbers, literals and
+//! escapes are checked one by one by the grammar's own functions.
+
+use super::Kernel;
+use super::block::{self, Carry, Masks};
+use crate::engine::Mode;
+use crate::grammar::bytes::{Class, next_non_space};
+use crate::grammar::string::{decode_escape, skip_string};
+use crate::grammar::{key, literal, number};
+use crate::message::Message;
+
+/// What the walk found.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Found {
+    /// The top-level `header` key's opening quote is at this offset, and
+    /// the body is valid: all of it in parse mode; in scan mode, all of it
+    /// up to that key.
+    Header(usize),
+    /// Invalid, or not for this engine: the byte-wise engine decides.
+    HandOver,
+}
+
+/// The byte order mark a body may begin with.
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// Walks `body`.
+#[inline(always)]
+pub(super) fn walk<K: Kernel>(kernel: K, body: &[u8], mode: Mode, max_depth: u8) -> Found {
+    let start = if body.starts_with(BOM) { BOM.len() } else { 0 };
+    // The one token without a token before it: the top-level object's `{`.
+    if next_non_space(body, start).1 != Some(b'{') {
+        return Found::HandOver;
+    }
+    let mut walker = Walker::new(mode, max_depth);
+    let mut offset = start;
+    while let Some(bytes) = body.get(offset..).and_then(|rest| rest.first_chunk::<64>()) {
+        walker.block(kernel, body, bytes, offset);
+        offset += 64;
+        if walker.invalid || walker.found_in_scan() {
+            return walker.finish();
+        }
+    }
+    // The tail, padded with whitespace on the stack: never read past `body`.
+    let mut tail = [b' '; 64];
+    let rest = body.get(offset..).unwrap_or_default();
+    if let Some(room) = tail.get_mut(..rest.len()) {
+        room.copy_from_slice(rest);
+    }
+    walker.block(kernel, body, &tail, offset);
+    walker.finish()
+}
+
+/// Stage 1 alone over the whole body (a checksum of its masks), to show how
+/// far the walk is from the character scan's speed.
+#[inline(always)]
+pub(super) fn index_only<K: Kernel>(kernel: K, body: &[u8]) -> u64 {
+    let mut carry = Carry::default();
+    let mut sum = 0;
+    let mut blocks = body.chunks_exact(64);
+    for bytes in blocks.by_ref() {
+        if let Some(bytes) = bytes.first_chunk::<64>() {
+            let masks = block::index(kernel, bytes, &mut carry);
+            sum ^= masks.in_string ^ masks.opens ^ masks.closes ^ masks.invalid;
+        }
+    }
+    let mut tail = [b' '; 64];
+    let rest = blocks.remainder();
+    if let Some(room) = tail.get_mut(..rest.len()) {
+        room.copy_from_slice(rest);
+    }
+    sum ^ block::index(kernel, &tail, &mut carry).in_string
+}
+
+/// The walk's state between blocks: plain values, and never borrowed by a
+/// function that is not inlined, so that it can live in registers.
+struct Walker {
+    mode: Mode,
+    max_depth: u8,
+    stage1: Carry,
+    /// 1 when the last block ended inside a number or literal.
+    in_scalar: u64,
+    /// The planes (bits 0 to 2: keys, values, closers) of a token that
+    /// ended in an earlier block, with no token started since.
+    pending: u64,
+    /// 1 when the last block ended inside a key.
+    in_key: u64,
+    /// All ones when the innermost open container is an array.
+    in_array: u64,
+    /// All ones when the depth is 1: keys here are the top-level object's.
+    at_top: u64,
+    /// One bit per open container, set for arrays; bit 0 is the innermost.
+    nest: u128,
+    depth: u8,
+    /// Escapes before this offset have been checked (the second half of a
+    /// surrogate pair is checked with the first).
+    escapes_checked: usize,
+    /// Once the top-level object has closed: all ones (only whitespace may
+    /// follow).
+    closed: u64,
+    /// Where the top-level `header` key's quote is.
+    header: Option<usize>,
+    invalid: bool,
+}
+
+impl Walker {
+    fn new(mode: Mode, max_depth: u8) -> Self {
+        Walker {
+            mode,
+            max_depth,
+            stage1: Carry::default(),
+            in_scalar: 0,
+            // The top-level object's `{` may open the body, as a value may.
+            pending: 0b010,
+            in_key: 0,
+            in_array: 0,
+            at_top: 0,
+            nest: 0,
+            depth: 0,
+            escapes_checked: 0,
+            closed: 0,
+            header: None,
+            invalid: false,
+        }
+    }
+
+    /// Scan mode stops after the block with the header's key in it.
+    fn found_in_scan(&self) -> bool {
+        self.mode == Mode::Scan && self.header.is_some()
+    }
+
+    fn finish(&self) -> Found {
+        match self.header {
+            Some(at) if !self.invalid && self.found_in_scan() => Found::Header(at),
+            Some(at)
+                if !self.invalid
+                    && self.closed != 0
+                    && self.stage1.is_settled()
+                    && self.in_scalar == 0 =>
+            {
+                Found::Header(at)
+            }
+            _ => Found::HandOver,
+        }
+    }
+
+    /// One block, whose first byte is at `base`.
+    #[inline(always)]
+    fn block<K: Kernel>(&mut self, kernel: K, body: &[u8], bytes: &[u8; 64], base: usize) {
+        let masks = block::index(kernel, bytes, &mut self.stage1);
+        let Masks {
+            in_string,
+            quotes,
+            escaped,
+            opens,
+            closes,
+            colons,
+            commas,
+            spaces,
+            invalid,
+        } = masks;
+        let mut wrong = invalid | (self.closed & !spaces);
+        if escaped != 0 {
+            match check_escapes(body, escaped, base, self.escapes_checked) {
+                Some(checked) => self.escapes_checked = checked,
+                None => wrong |= 1,
+            }
+        }
+        let outside = !in_string;
+        let (opens, closes, colons, commas) =
+            (opens & outside, closes & outside, colons & outside, commas & outside);
+        let open_quotes = quotes & in_string;
+        let close_quotes = quotes & outside;
+        // Numbers and literals, and any stray byte: everything else outside strings.
+        let scalar = !(in_string | quotes | opens | closes | colons | commas | spaces);
+        let scalar_before = scalar << 1 | self.in_scalar;
+        self.in_scalar = scalar >> 63;
+        let scalar_starts = scalar & !scalar_before;
+        let scalar_ends = scalar_before & !scalar;
+        if scalar_starts != 0 && !check_scalars(body, scalar_starts, base) {
+            wrong |= 1;
+        }
+
+        let brackets = if opens | closes != 0 {
+            self.brackets(bytes, opens | closes)
+        } else {
+            Brackets::default()
+        };
+        wrong |= brackets.wrong | (brackets.after_end & !spaces);
+        let in_array = kernel.prefix_xor(brackets.array_toggles) ^ self.in_array;
+        self.in_array = ((in_array as i64) >> 63) as u64;
+        let at_top = kernel.prefix_xor(brackets.top_toggles) ^ self.at_top;
+        self.at_top = ((at_top as i64) >> 63) as u64;
+
+        // What each token allows after it, as three planes (see `Planes`):
+        // from the end of each token, an addition carries through the
+        // whitespace to the next token's start, which gets the planes of
+        // the token before it.
+        let object_opens = opens & !brackets.arrays;
+        let object_commas = commas & !in_array;
+        let pending = self.pending;
+        let (keys, carried_keys) =
+            follow(spaces, (object_opens | object_commas) << 1 | (pending & 1));
+        let key_opens = open_quotes & keys;
+        // A key's opening quote carries through its string to its closing one.
+        let (sum, in_key) = in_string.overflowing_add(key_opens | self.in_key);
+        self.in_key = in_key as u64;
+        let key_closes = sum & close_quotes;
+        let value_ends = (close_quotes & !key_closes) | closes;
+        let value_allowers = colons | (commas & in_array) | (opens & brackets.arrays);
+        let (values, carried_values) =
+            follow(spaces, value_allowers << 1 | (pending >> 1 & 1));
+        let close_allowers = opens | value_ends;
+        let (closers, carried_closers) =
+            follow(spaces, close_allowers << 1 | scalar_ends | (pending >> 2 & 1));
+        self.pending = ((object_opens | object_commas) >> 63 | carried_keys)
+            | ((value_allowers >> 63 | carried_values) << 1)
+            | ((close_allowers >> 63 | carried_closers) << 2);
+        let value_starts = opens | scalar_starts;
+        wrong |= (open_quotes & !(keys | values))
+            | (value_starts & !values)
+            | (closes & !closers)
+            | (colons & (keys | values | closers))
+            | (commas & (keys | values | !closers));
+
+        let top_keys = key_opens & at_top;
+        if top_keys != 0 {
+            match header_key(body, top_keys, base, self.header) {
+                Some(header) => self.header = header,
+                None => wrong |= 1,
+            }
+        }
+        if wrong != 0 {
+            self.invalid = true;
+        }
+    }
+
+    /// The brackets of a block, in order: the nesting, and what it says
+    /// about the rest of the block.
+    #[inline(always)]
+    fn brackets(&mut self, bytes: &[u8; 64], brackets: u64) -> Brackets {
+        let mut out = Brackets::default();
+        let mut bits = brackets;
+        while bits != 0 {
+            let bit = bits & bits.wrapping_neg();
+            let at = bits.trailing_zeros();
+            bits &= bits - 1;
+            let byte = bytes[(at & 63) as usize];
+            // `[` and `]` have bit 5 clear, `{` and `}` set; openers have bit 1 set.
+            let array = byte & 0x20 == 0;
+            let was_array = self.nest & 1 != 0;
+            let was_top = self.depth == 1;
+            if byte & 0x02 != 0 {
+                if self.depth >= self.max_depth {
+                    out.wrong = bit;
+                    break;
+                }
+                self.nest = self.nest << 1 | array as u128;
+                self.depth += 1;
+            } else {
+                if self.depth == 0 || was_array != array {
+                    out.wrong = bit;
+                    break;
+                }
+                self.nest >>= 1;
+                self.depth -= 1;
+                if self.depth == 0 {
+                    // Only whitespace may follow, here and in later blocks.
+                    self.closed = !0;
+                    let after = u64::MAX.checked_shl(at + 1).unwrap_or(0);
+                    out.after_end = after;
+                }
+            }
+            if array {
+                out.arrays |= bit;
+            }
+            let is_array = self.nest & 1 != 0;
+            out.array_toggles |= ((was_array != is_array) as u64) << at;
+            out.top_toggles |= ((was_top != (self.depth == 1)) as u64) << at;
+        }
+        out
+    }
+}
+
+/// The next token start after each bit of `from`, through the whitespace
+/// `spaces`, and whether the whitespace runs past the block.
+#[inline(always)]
+fn follow(spaces: u64, from: u64) -> (u64, u64) {
+    let (sum, carried) = spaces.overflowing_add(from);
+    (sum & !spaces, carried as u64)
+}
+
+/// What a block's brackets say.
+#[derive(Clone, Copy, Default)]
+struct Brackets {
+    /// `[` and `]`.
+    arrays: u64,
+    /// Where the innermost container changes between array and object.
+    array_toggles: u64,
+    /// Where the depth changes to or from 1.
+    top_toggles: u64,
+    /// The bytes after the top-level object's close.
+    after_end: u64,
+    /// A bracket that breaks the nesting.
+    wrong: u64,
+}
+
+/// The escapes whose escaped bytes are `escaped` (in the block at `base`),
+/// each in full, but those before `checked` (the second half of a
+/// surrogate pair, checked with the first). Where checking has got to, or
+/// `None` for an invalid escape.
+#[inline(never)]
+fn check_escapes(body: &[u8], escaped: u64, base: usize, checked: usize) -> Option<usize> {
+    let mut checked = checked;
+    let mut bits = escaped;
+    while bits != 0 {
+        let backslash = (base + bits.trailing_zeros() as usize).wrapping_sub(1);
+        bits &= bits - 1;
+        if backslash >= checked {
+            let (_, length) = decode_escape(body, backslash)?;
+            checked = backslash + length;
+        }
+    }
+    Some(checked)
+}
+
+/// Whether the numbers and literals starting at `starts` (in the block at
+/// `base`) are each whole and end at a delimiter. A stray byte starts
+/// neither.
+#[inline(never)]
+fn check_scalars(body: &[u8], starts: u64, base: usize) -> bool {
+    let mut bits = starts;
+    while bits != 0 {
+        let at = base + bits.trailing_zeros() as usize;
+        bits &= bits - 1;
+        let end = match body.get(at).map(|&byte| Class::of(byte)) {
+            Some(Class::Letter) => literal::whole(body, at).map(|length| at + length),
+            Some(Class::Minus | Class::Zero | Class::Digit) => {
+                let (end, complete) = number::skip(body, at);
+                complete.ok().map(|()| end)
+            }
+            _ => None,
+        };
+        let delimited =
+            end.is_some_and(|end| body.get(end).is_none_or(|&byte| Class::of(byte).delimits()));
+        if !delimited {
+            return false;
+        }
+    }
+    true
+}
+
+/// The top-level keys opening at `keys` (in the block at `base`): where the
+/// `header` key is, given where one was found before; `None` for a second.
+#[inline(never)]
+fn header_key(body: &[u8], keys: u64, base: usize, found: Option<usize>) -> Option<Option<usize>> {
+    let mut found = found;
+    let mut bits = keys;
+    while bits != 0 {
+        let at = base + bits.trailing_zeros() as usize;
+        bits &= bits - 1;
+        if is_header(body, at) {
+            if found.is_some() {
+                // A second `header`: the byte-wise engine says where.
+                return None;
+            }
+            found = Some(at);
+        }
+    }
+    Some(found)
+}
+
+/// Whether the key whose opening quote is at `open` is `header`, after
+/// unescaping, matched as the byte-wise engine matches it.
+fn is_header(body: &[u8], open: usize) -> bool {
+    let from = open + 1;
+    let end = skip_string(body, from);
+    let Some(raw) = body.get(from..end).filter(|_| body.get(end) == Some(&b'"')) else {
+        return false;
+    };
+    let mut candidates = key::TOP_CANDIDATES;
+    let mut length = 0;
+    for ch in Message::from_validated(raw).chars() {
+        candidates = key::narrow(candidates, length, ch as u32);
+        if candidates == 0 {
+            return false;
+        }
+        length += 1;
+    }
+    key::matched(candidates, length) == Some(key::HEADER)
+}

@@ -1,0 +1,61 @@
+//! Which x86_64 extensions the CPU has, asked of CPUID without std, and
+//! whether the OS saves the AVX registers (XGETBV). Miri cannot run CPUID:
+//! there, and on any build that enables the features at compile time,
+//! the answer is the compile-time one.
+#![allow(unsafe_code)]
+
+#[cfg(not(miri))]
+use core::arch::x86_64::{__cpuid, __cpuid_count, _xgetbv};
+
+/// Whether the CPU has AVX2 and PCLMULQDQ and the OS saves the 256-bit
+/// registers.
+pub(crate) fn avx2_and_pclmulqdq() -> bool {
+    if cfg!(all(target_feature = "avx2", target_feature = "pclmulqdq")) {
+        return true;
+    }
+    #[cfg(miri)]
+    {
+        false
+    }
+    #[cfg(not(miri))]
+    {
+        // SAFETY: CPUID is present on every x86_64 CPU; leaf 0 says which
+        // leaves exist before leaf 7 is asked for.
+        #[allow(unused_unsafe)]
+        let (max_leaf, features, extended) = unsafe {
+            let max_leaf = __cpuid(0).eax;
+            let features = __cpuid(1).ecx;
+            let extended = if max_leaf >= 7 { __cpuid_count(7, 0).ebx } else { 0 };
+            (max_leaf, features, extended)
+        };
+        const PCLMULQDQ: u32 = 1 << 1;
+        const OSXSAVE: u32 = 1 << 27;
+        const AVX: u32 = 1 << 28;
+        const AVX2: u32 = 1 << 5;
+        let cpu = max_leaf >= 7
+            && features & (PCLMULQDQ | OSXSAVE | AVX) == (PCLMULQDQ | OSXSAVE | AVX)
+            && extended & AVX2 != 0;
+        // XCR0 bits 1 and 2: the OS saves SSE and AVX state.
+        cpu && os_saves_ymm()
+    }
+}
+
+/// XGETBV, only once CPUID has said OSXSAVE.
+#[cfg(not(miri))]
+#[target_feature(enable = "xsave")]
+fn read_xcr0() -> u64 {
+    // SAFETY: the caller has checked OSXSAVE, so XGETBV exists and XCR0
+    // (register 0) is readable.
+    #[allow(unused_unsafe)]
+    unsafe {
+        _xgetbv(0)
+    }
+}
+
+#[cfg(not(miri))]
+fn os_saves_ymm() -> bool {
+    // SAFETY: `xsave` is what the function needs, and CPUID reported
+    // OSXSAVE, which implies XSAVE support.
+    let xcr0 = unsafe { read_xcr0() };
+    xcr0 & 0b110 == 0b110
+}
