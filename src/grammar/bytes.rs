@@ -86,15 +86,6 @@ impl Class {
         )
     }
 
-    /// Whether a byte of this class starts a number or a literal, the
-    /// values that are not delimited by brackets or quotes.
-    pub(crate) const fn starts_scalar(self) -> bool {
-        matches!(
-            self,
-            Class::Minus | Class::Zero | Class::Digit | Class::Letter
-        )
-    }
-
     /// Whether a byte of this class ends a number or literal that runs into
     /// it: whitespace, a quote or a structural character. Any other byte
     /// would be part of the same token.

@@ -84,9 +84,6 @@ pub(super) fn index<K: Kernel>(kernel: K, bytes: &[u8; 64], carry: &mut Carry) -
 #[inline(always)]
 pub(super) fn escaped(backslashes: u64, carry: &mut u64) -> u64 {
     const EVEN: u64 = 0x5555_5555_5555_5555;
-    if backslashes == 0 {
-        return core::mem::take(carry);
-    }
     let starts = backslashes & !(backslashes << 1);
     // A run continuing an odd one from the last block starts "odd" at bit 0.
     let even_start_mask = EVEN ^ *carry;
