@@ -4,7 +4,6 @@
 //! bytes inside strings and invalid UTF-8 anywhere are found here in bulk.
 
 use super::Kernel;
-use crate::grammar::bytes::SPACES;
 use crate::grammar::string::{CONTINUATION, FIRST_PRINTABLE, LEADS, NARROW_SECOND};
 
 /// What stage 1 carries from one block to the next.
@@ -72,7 +71,7 @@ pub(super) fn index<K: Kernel>(kernel: K, bytes: &[u8; 64], carry: &mut Carry) -
         closes: kernel.equal(block, [b'}', b']']),
         colons: kernel.equal(block, [b':']),
         commas: kernel.equal(block, [b',']),
-        spaces: kernel.equal(block, SPACES),
+        spaces: kernel.spaces(block),
         invalid,
     }
 }
@@ -84,6 +83,9 @@ pub(super) fn index<K: Kernel>(kernel: K, bytes: &[u8; 64], carry: &mut Carry) -
 #[inline(always)]
 pub(super) fn escaped(backslashes: u64, carry: &mut u64) -> u64 {
     const EVEN: u64 = 0x5555_5555_5555_5555;
+    if backslashes == 0 {
+        return core::mem::take(carry);
+    }
     let starts = backslashes & !(backslashes << 1);
     // A run continuing an odd one from the last block starts "odd" at bit 0.
     let even_start_mask = EVEN ^ *carry;

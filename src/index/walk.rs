@@ -92,8 +92,6 @@ struct Walker {
     in_key: u64,
     /// All ones when the innermost open container is an array.
     in_array: u64,
-    /// All ones when the depth is 1: keys here are the top-level object's.
-    at_top: u64,
     /// One bit per open container, set for arrays; bit 0 is the innermost.
     nest: u128,
     depth: u8,
@@ -119,7 +117,6 @@ impl Walker {
             pending: 0b010,
             in_key: 0,
             in_array: 0,
-            at_top: 0,
             nest: 0,
             depth: 0,
             escapes_checked: 0,
@@ -164,7 +161,10 @@ impl Walker {
             spaces,
             invalid,
         } = masks;
-        let mut wrong = invalid | (self.closed & !spaces);
+        let mut wrong = invalid;
+        if self.closed != 0 {
+            wrong |= !spaces;
+        }
         if escaped != 0 {
             match check_escapes(body, escaped, base, self.escapes_checked) {
                 Some(checked) => self.escapes_checked = checked,
@@ -186,6 +186,7 @@ impl Walker {
             wrong |= 1;
         }
 
+        let depth_before = self.depth;
         let brackets = if opens | closes != 0 {
             self.brackets(bytes, opens | closes)
         } else {
@@ -194,8 +195,6 @@ impl Walker {
         wrong |= brackets.wrong | (brackets.after_end & !spaces);
         let in_array = kernel.prefix_xor(brackets.array_toggles) ^ self.in_array;
         self.in_array = ((in_array as i64) >> 63) as u64;
-        let at_top = kernel.prefix_xor(brackets.top_toggles) ^ self.at_top;
-        self.at_top = ((at_top as i64) >> 63) as u64;
 
         // What each token allows after it, as three planes (see `Planes`):
         // from the end of each token, an addition carries through the
@@ -204,8 +203,8 @@ impl Walker {
         let object_opens = opens & !brackets.arrays;
         let object_commas = commas & !in_array;
         let pending = self.pending;
-        let (keys, carried_keys) =
-            follow(spaces, (object_opens | object_commas) << 1 | (pending & 1));
+        let from = |ends: u64, plane: u64| (ends as u128) << 1 | (pending >> plane & 1) as u128;
+        let (keys, carried_keys) = follow(spaces, from(object_opens | object_commas, 0));
         let key_opens = open_quotes & keys;
         // A key's opening quote carries through its string to its closing one.
         let (sum, in_key) = in_string.overflowing_add(key_opens | self.in_key);
@@ -213,14 +212,11 @@ impl Walker {
         let key_closes = sum & close_quotes;
         let value_ends = (close_quotes & !key_closes) | closes;
         let value_allowers = colons | (commas & in_array) | (opens & brackets.arrays);
-        let (values, carried_values) =
-            follow(spaces, value_allowers << 1 | (pending >> 1 & 1));
+        let (values, carried_values) = follow(spaces, from(value_allowers, 1));
         let close_allowers = opens | value_ends;
         let (closers, carried_closers) =
-            follow(spaces, close_allowers << 1 | scalar_ends | (pending >> 2 & 1));
-        self.pending = ((object_opens | object_commas) >> 63 | carried_keys)
-            | ((value_allowers >> 63 | carried_values) << 1)
-            | ((close_allowers >> 63 | carried_closers) << 2);
+            follow(spaces, from(close_allowers, 2) | scalar_ends as u128);
+        self.pending = carried_keys | carried_values << 1 | carried_closers << 2;
         let value_starts = opens | scalar_starts;
         wrong |= (open_quotes & !(keys | values))
             | (value_starts & !values)
@@ -228,11 +224,15 @@ impl Walker {
             | (colons & (keys | values | closers))
             | (commas & (keys | values | !closers));
 
-        let top_keys = key_opens & at_top;
-        if top_keys != 0 {
-            match header_key(body, top_keys, base, self.header) {
-                Some(header) => self.header = header,
-                None => wrong |= 1,
+        // Keys of the top-level object, where the depth is 1: few blocks
+        // have any, so the depth is only followed bracket by bracket there.
+        if depth_before == 1 || brackets.at_top {
+            let top_keys = key_opens & depth_one(bytes, opens | closes, depth_before);
+            if top_keys != 0 {
+                match header_key(body, top_keys, base, self.header) {
+                    Some(header) => self.header = header,
+                    None => wrong |= 1,
+                }
             }
         }
         if wrong != 0 {
@@ -254,7 +254,6 @@ impl Walker {
             // `[` and `]` have bit 5 clear, `{` and `}` set; openers have bit 1 set.
             let array = byte & 0x20 == 0;
             let was_array = self.nest & 1 != 0;
-            let was_top = self.depth == 1;
             if byte & 0x02 != 0 {
                 if self.depth >= self.max_depth {
                     out.wrong = bit;
@@ -281,7 +280,7 @@ impl Walker {
             }
             let is_array = self.nest & 1 != 0;
             out.array_toggles |= ((was_array != is_array) as u64) << at;
-            out.top_toggles |= ((was_top != (self.depth == 1)) as u64) << at;
+            out.at_top |= self.depth == 1;
         }
         out
     }
@@ -290,9 +289,34 @@ impl Walker {
 /// The next token start after each bit of `from`, through the whitespace
 /// `spaces`, and whether the whitespace runs past the block.
 #[inline(always)]
-fn follow(spaces: u64, from: u64) -> (u64, u64) {
-    let (sum, carried) = spaces.overflowing_add(from);
-    (sum & !spaces, carried as u64)
+fn follow(spaces: u64, from: u128) -> (u64, u64) {
+    // 65 bits: a token end at bit 63 looks for its follower in the next
+    // block, as does whitespace that runs past the end.
+    let sum = spaces as u128 + from;
+    (sum as u64 & !spaces, (sum >> 64) as u64)
+}
+
+/// The bytes of a block at depth 1, given the depth at its start: between
+/// the brackets, followed one by one.
+#[inline(never)]
+fn depth_one(bytes: &[u8; 64], brackets: u64, depth: u8) -> u64 {
+    let mut depth = depth;
+    let mut mask = 0;
+    let mut bits = brackets;
+    let mut from = 0;
+    loop {
+        let to = bits.trailing_zeros();
+        if depth == 1 {
+            mask |= u64::MAX.checked_shl(from).unwrap_or(0) & !u64::MAX.checked_shl(to).unwrap_or(0);
+        }
+        if bits == 0 {
+            return mask;
+        }
+        bits &= bits - 1;
+        let open = bytes[(to & 63) as usize] & 0x02 != 0;
+        depth = if open { depth.wrapping_add(1) } else { depth.wrapping_sub(1) };
+        from = to + 1;
+    }
 }
 
 /// What a block's brackets say.
@@ -302,8 +326,8 @@ struct Brackets {
     arrays: u64,
     /// Where the innermost container changes between array and object.
     array_toggles: u64,
-    /// Where the depth changes to or from 1.
-    top_toggles: u64,
+    /// Whether a bracket left the depth at 1.
+    at_top: bool,
     /// The bytes after the top-level object's close.
     after_end: u64,
     /// A bracket that breaks the nesting.

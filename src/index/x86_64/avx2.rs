@@ -3,14 +3,15 @@
 #![allow(unsafe_code)]
 
 use core::arch::x86_64::{
-    __m256i, _mm_clmulepi64_si128, _mm_cvtsi128_si64, _mm_set_epi64x, _mm_set1_epi8,
+    __m128i, __m256i, _mm_clmulepi64_si128, _mm_cvtsi128_si64, _mm_loadu_si128, _mm_set_epi64x,
+    _mm_set1_epi8, _mm256_broadcastsi128_si256, _mm256_shuffle_epi8,
     _mm256_cmpeq_epi8, _mm256_loadu_si256, _mm256_max_epu8, _mm256_movemask_epi8,
     _mm256_or_si256, _mm256_set1_epi8, _mm256_setzero_si256, _mm256_sub_epi8,
 };
 
 use super::detect;
 use crate::engine::Mode;
-use crate::index::{Found, Kernel, walk};
+use crate::index::{Found, Kernel, SPACE_BY_LOW_NIBBLE, walk};
 
 /// The AVX2 kernel; holding one proves the CPU has AVX2 and PCLMULQDQ.
 #[derive(Clone, Copy, Debug)]
@@ -107,6 +108,19 @@ impl Kernel for Avx2 {
     #[inline(always)]
     fn non_ascii(self, block: [__m256i; 2]) -> u64 {
         movemask(block)
+    }
+
+    #[inline(always)]
+    fn spaces(self, block: [__m256i; 2]) -> u64 {
+        // SAFETY: holding `self` proves AVX2. `vpshufb` indexes the table by
+        // each byte's low nibble (and gives 0 for bytes with the high bit).
+        unsafe {
+            let table = _mm256_broadcastsi128_si256(_mm_loadu_si128(
+                SPACE_BY_LOW_NIBBLE.as_ptr().cast::<__m128i>(),
+            ));
+            let looked_up = |v| _mm256_cmpeq_epi8(_mm256_shuffle_epi8(table, v), v);
+            movemask([looked_up(block[0]), looked_up(block[1])])
+        }
     }
 
     #[inline(always)]
