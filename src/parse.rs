@@ -1,6 +1,8 @@
 //! The one-shot entry points: the whole body is in one byte slice.
 
 use crate::engine::{MAX_DEPTH, Machine, Mode, Progress, Sink};
+#[cfg(not(any(target_os = "none", nhncloud_header_small)))]
+use crate::engine::read_validated;
 use crate::error::Error;
 use crate::header::Header;
 #[cfg(not(any(target_os = "none", nhncloud_header_small)))]
@@ -127,7 +129,7 @@ fn byte_wise(body: &[u8], mode: Mode, options: Options) -> Result<Header<'_>, Er
 }
 
 /// The structural index on `engine`, when it vouches for the body: the
-/// header is then read by the byte-wise engine from its key on. `None`
+/// header is then read from its key on by the header's rules alone. `None`
 /// hands the body over to the byte-wise engine from the start.
 #[cfg(not(any(target_os = "none", nhncloud_header_small)))]
 #[inline(never)]
@@ -135,12 +137,14 @@ fn indexed(engine: Engine, body: &[u8], mode: Mode, options: Options) -> Option<
     let Found::Header(key) = index::dispatch::walk(engine, body, mode, options.max_depth)? else {
         return None;
     };
-    let mut machine = Machine::at_top_level_key(key, options.max_depth);
-    let mut span = MessageSpan::default();
-    match machine.feed(body.get(key..)?, &mut span) {
-        Ok(Progress::HeaderClosed) => Some(header_of(&machine, &span, body)),
-        _ => None,
-    }
+    let fields = read_validated(body, key)?;
+    Some(Header {
+        is_successful: fields.is_successful,
+        result_code: fields.result_code,
+        result_message: fields
+            .message
+            .map(|(start, end)| Message::from_validated(body.get(start..end).unwrap_or_default())),
+    })
 }
 
 fn header_of<'a>(machine: &Machine, span: &MessageSpan, body: &'a [u8]) -> Header<'a> {

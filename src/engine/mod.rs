@@ -20,6 +20,8 @@ use crate::grammar::number::Phase;
 use crate::grammar::structure::Expect;
 
 pub(crate) use header::Slot;
+#[cfg(not(any(target_os = "none", nhncloud_header_small)))]
+pub(crate) use header::read_validated;
 
 /// The deepest nesting the fixed stack can hold; also the default limit.
 pub(crate) const MAX_DEPTH: u8 = 128;
@@ -160,19 +162,6 @@ impl Machine {
             },
             aux: 0,
         }
-    }
-
-    /// A scan-mode machine at the key at `offset` of a top-level object,
-    /// in the state the byte-wise machine would be in there had it read a
-    /// valid body up to it, with no `header` member before. The structural
-    /// index hands over this way once it has found the header's key.
-    #[cfg(not(any(target_os = "none", nhncloud_header_small)))]
-    pub(crate) const fn at_top_level_key(offset: usize, max_depth: u8) -> Self {
-        let mut machine = Machine::new(Mode::Scan, max_depth);
-        machine.consumed = offset;
-        machine.depth = 1;
-        machine.state = State::Between(Expect::ObjectNext);
-        machine
     }
 
     pub(crate) fn is_successful(&self) -> bool {

@@ -20,7 +20,7 @@ use crate::message::Message;
 pub(crate) enum Found {
     /// The top-level `header` key's opening quote is at this offset, and
     /// the body is valid: all of it in parse mode; in scan mode, all of it
-    /// up to that key.
+    /// up to the end of the header's object, and a little beyond.
     Header(usize),
     /// Invalid, or not for this engine: the byte-wise engine decides.
     HandOver,
@@ -103,6 +103,8 @@ struct Walker {
     closed: u64,
     /// Where the top-level `header` key's quote is.
     header: Option<usize>,
+    /// Whether the header's object has closed (scan mode looks for it).
+    header_closed: bool,
     invalid: bool,
 }
 
@@ -122,13 +124,14 @@ impl Walker {
             escapes_checked: 0,
             closed: 0,
             header: None,
+            header_closed: false,
             invalid: false,
         }
     }
 
-    /// Scan mode stops after the block with the header's key in it.
+    /// Scan mode stops after the block in which the header's object closes.
     fn found_in_scan(&self) -> bool {
-        self.mode == Mode::Scan && self.header.is_some()
+        self.mode == Mode::Scan && self.header_closed
     }
 
     fn finish(&self) -> Found {
@@ -227,12 +230,18 @@ impl Walker {
         // Keys of the top-level object, where the depth is 1: few blocks
         // have any, so the depth is only followed bracket by bracket there.
         if depth_before == 1 || brackets.at_top {
-            let top_keys = key_opens & depth_one(bytes, opens | closes, depth_before);
+            let (at_top, returns_to_top) = depth_one(bytes, opens | closes, depth_before);
+            let top_keys = key_opens & at_top;
             if top_keys != 0 {
                 match header_key(body, top_keys, base, self.header) {
                     Some(header) => self.header = header,
                     None => wrong |= 1,
                 }
+            }
+            if let Some(key) = self.header {
+                // The header's object closes where the depth next returns to 1.
+                let after_key = u64::MAX.checked_shl(key.saturating_sub(base) as u32);
+                self.header_closed |= returns_to_top & after_key.unwrap_or(0) != 0;
             }
         }
         if wrong != 0 {
@@ -296,25 +305,33 @@ fn follow(spaces: u64, from: u128) -> (u64, u64) {
     (sum as u64 & !spaces, (sum >> 64) as u64)
 }
 
-/// The bytes of a block at depth 1, given the depth at its start: between
-/// the brackets, followed one by one.
+/// The bytes of a block at depth 1, given the depth at its start, and the
+/// closes that return to it: the brackets followed one by one.
 #[inline(never)]
-fn depth_one(bytes: &[u8; 64], brackets: u64, depth: u8) -> u64 {
+fn depth_one(bytes: &[u8; 64], brackets: u64, depth: u8) -> (u64, u64) {
     let mut depth = depth;
-    let mut mask = 0;
+    let (mut at_one, mut returns) = (0, 0);
     let mut bits = brackets;
     let mut from = 0;
     loop {
         let to = bits.trailing_zeros();
         if depth == 1 {
-            mask |= u64::MAX.checked_shl(from).unwrap_or(0) & !u64::MAX.checked_shl(to).unwrap_or(0);
+            at_one |=
+                u64::MAX.checked_shl(from).unwrap_or(0) & !u64::MAX.checked_shl(to).unwrap_or(0);
         }
         if bits == 0 {
-            return mask;
+            return (at_one, returns);
         }
         bits &= bits - 1;
         let open = bytes[(to & 63) as usize] & 0x02 != 0;
-        depth = if open { depth.wrapping_add(1) } else { depth.wrapping_sub(1) };
+        depth = if open {
+            depth.wrapping_add(1)
+        } else {
+            depth.wrapping_sub(1)
+        };
+        if !open && depth == 1 {
+            returns |= 1 << to;
+        }
         from = to + 1;
     }
 }
@@ -389,8 +406,11 @@ fn header_key(body: &[u8], keys: u64, base: usize, found: Option<usize>) -> Opti
         let at = base + bits.trailing_zeros() as usize;
         bits &= bits - 1;
         if is_header(body, at) {
-            if found.is_some() {
-                // A second `header`: the byte-wise engine says where.
+            // A second `header`, or one that is not an object: the
+            // byte-wise engine says what is wrong, and where.
+            let after_key = skip_string(body, at + 1) + 1;
+            let (colon, _) = next_non_space(body, after_key);
+            if found.is_some() || next_non_space(body, colon + 1).1 != Some(b'{') {
                 return None;
             }
             found = Some(at);

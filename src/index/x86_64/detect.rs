@@ -1,15 +1,34 @@
 //! Which x86_64 extensions the CPU has, asked of CPUID without std, and
-//! whether the OS saves the AVX registers (XGETBV). Miri cannot run CPUID:
-//! there, and on any build that enables the features at compile time,
-//! the answer is the compile-time one.
+//! whether the OS saves the AVX registers (XGETBV), once: under a
+//! hypervisor CPUID traps and costs tens of microseconds. Miri cannot run
+//! CPUID: there, and on any build that enables the features at compile
+//! time, the answer is the compile-time one.
 #![allow(unsafe_code)]
+
+use core::sync::atomic::{AtomicU8, Ordering};
+
+/// 0 before the first question, then 1 + the answer.
+static AVX2_AND_PCLMULQDQ: AtomicU8 = AtomicU8::new(0);
 
 #[cfg(not(miri))]
 use core::arch::x86_64::{__cpuid, __cpuid_count, _xgetbv};
 
 /// Whether the CPU has AVX2 and PCLMULQDQ and the OS saves the 256-bit
 /// registers.
+#[inline]
 pub(crate) fn avx2_and_pclmulqdq() -> bool {
+    match AVX2_AND_PCLMULQDQ.load(Ordering::Relaxed) {
+        0 => {
+            let answer = ask_avx2_and_pclmulqdq();
+            AVX2_AND_PCLMULQDQ.store(1 + answer as u8, Ordering::Relaxed);
+            answer
+        }
+        known => known == 2,
+    }
+}
+
+#[cold]
+fn ask_avx2_and_pclmulqdq() -> bool {
     if cfg!(all(target_feature = "avx2", target_feature = "pclmulqdq")) {
         return true;
     }
