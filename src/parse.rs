@@ -107,7 +107,9 @@ pub fn scan_with(body: &[u8], options: Options) -> Result<Header<'_>, Error> {
     extract(body, Mode::Scan, options)
 }
 
-/// Out of line, so that a caller's frame never grows by the parser's state.
+/// Out of line, so that a caller's frame never grows by the parser's state;
+/// the two engines are called from here one after the other, never one
+/// inside the other, so that the deeper of them sets the stack used.
 #[inline(never)]
 fn extract(body: &[u8], mode: Mode, options: Options) -> Result<Header<'_>, Error> {
     #[cfg(not(any(target_os = "none", nhncloud_header_small)))]
@@ -132,7 +134,7 @@ fn byte_wise(body: &[u8], mode: Mode, options: Options) -> Result<Header<'_>, Er
 /// header is then read from its key on by the header's rules alone. `None`
 /// hands the body over to the byte-wise engine from the start.
 #[cfg(not(any(target_os = "none", nhncloud_header_small)))]
-#[inline(never)]
+#[inline(always)]
 fn indexed(engine: Engine, body: &[u8], mode: Mode, options: Options) -> Option<Header<'_>> {
     let Found::Header(key) = index::dispatch::walk(engine, body, mode, options.max_depth)? else {
         return None;

@@ -49,29 +49,67 @@ pub(super) struct Masks {
     pub(super) invalid: u64,
 }
 
-/// Stage 1 over one block.
+/// A block in a kernel's registers, of which the first `skip` bytes were
+/// covered by the block before: the last block of a body is loaded
+/// overlapping the one before it, so as never to read past the body, and
+/// its masks are shifted down so that bit `i` is the `i`-th new byte. The
+/// bits past the body's end are whitespace.
+#[derive(Clone, Copy)]
+struct Loaded<K: Kernel> {
+    kernel: K,
+    block: K::Block,
+    skip: u32,
+}
+
+impl<K: Kernel> Loaded<K> {
+    #[inline(always)]
+    fn equal<const N: usize>(self, bytes: [u8; N]) -> u64 {
+        self.kernel.equal(self.block, bytes) >> self.skip
+    }
+
+    #[inline(always)]
+    fn within(self, low: u8, high: u8) -> u64 {
+        self.kernel.within(self.block, low, high) >> self.skip
+    }
+
+    #[inline(always)]
+    fn non_ascii(self) -> u64 {
+        self.kernel.non_ascii(self.block) >> self.skip
+    }
+
+    #[inline(always)]
+    fn spaces(self) -> u64 {
+        self.kernel.spaces(self.block) >> self.skip | !(u64::MAX >> self.skip)
+    }
+}
+
+/// Stage 1 over one block, of which the first `skip` bytes are not new.
 #[inline(always)]
-pub(super) fn index<K: Kernel>(kernel: K, bytes: &[u8; 64], carry: &mut Carry) -> Masks {
-    let block = kernel.load(bytes);
-    let backslashes = kernel.equal(block, [b'\\']);
+pub(super) fn index<K: Kernel>(kernel: K, bytes: &[u8; 64], skip: u32, carry: &mut Carry) -> Masks {
+    let block = Loaded {
+        kernel,
+        block: kernel.load(bytes),
+        skip,
+    };
+    let backslashes = block.equal([b'\\']);
     let escaped = escaped(backslashes, &mut carry.escaped);
-    let quotes = kernel.equal(block, [b'"']) & !escaped;
+    let quotes = block.equal([b'"']) & !escaped;
     let in_string = kernel.prefix_xor(quotes) ^ carry.in_string;
     carry.in_string = ((in_string as i64) >> 63) as u64;
-    let non_ascii = kernel.non_ascii(block);
-    let mut invalid = kernel.within(block, 0, FIRST_PRINTABLE - 1) & in_string;
+    let non_ascii = block.non_ascii();
+    let mut invalid = block.within(0, FIRST_PRINTABLE - 1) & in_string;
     if non_ascii | carry.continuations | carry.narrow != 0 {
-        invalid |= utf8(kernel, block, non_ascii, carry);
+        invalid |= utf8(block, non_ascii, carry);
     }
     Masks {
         in_string,
         quotes,
         escaped,
-        opens: kernel.equal(block, [b'{', b'[']),
-        closes: kernel.equal(block, [b'}', b']']),
-        colons: kernel.equal(block, [b':']),
-        commas: kernel.equal(block, [b',']),
-        spaces: kernel.spaces(block),
+        opens: block.equal([b'{', b'[']),
+        closes: block.equal([b'}', b']']),
+        colons: block.equal([b':']),
+        commas: block.equal([b',']),
+        spaces: block.spaces(),
         invalid,
     }
 }
@@ -103,13 +141,13 @@ pub(super) fn escaped(backslashes: u64, carry: &mut u64) -> u64 {
 /// byte is one a lead asks for and the other way round, no byte leads
 /// nothing, and the narrow second bytes hold.
 #[inline(always)]
-fn utf8<K: Kernel>(kernel: K, block: K::Block, non_ascii: u64, carry: &mut Carry) -> u64 {
-    let continuation = kernel.within(block, CONTINUATION.0, CONTINUATION.1);
+fn utf8<K: Kernel>(block: Loaded<K>, non_ascii: u64, carry: &mut Carry) -> u64 {
+    let continuation = block.within(CONTINUATION.0, CONTINUATION.1);
     let mut asked = carry.continuations;
     let mut next_block = 0;
     let mut leads = 0;
     for (k, &(low, high)) in LEADS.iter().enumerate() {
-        let lead = kernel.within(block, low, high);
+        let lead = block.within(low, high);
         leads |= lead;
         for n in 1..=k + 1 {
             asked |= lead << n;
@@ -119,9 +157,9 @@ fn utf8<K: Kernel>(kernel: K, block: K::Block, non_ascii: u64, carry: &mut Carry
     let mut invalid = (asked ^ continuation) | (non_ascii & !(continuation | leads));
     let mut narrow = 0;
     for (k, &(lead, (low, high))) in NARROW_SECOND.iter().enumerate() {
-        let leads = kernel.equal(block, [lead]);
+        let leads = block.equal([lead]);
         let seconds = leads << 1 | (carry.narrow >> k & 1);
-        invalid |= seconds & !kernel.within(block, low, high);
+        invalid |= seconds & !block.within(low, high);
         narrow |= (leads >> 63) << k;
     }
     carry.continuations = next_block;

@@ -63,19 +63,26 @@ pub(crate) fn is_available(engine: Engine) -> bool {
 
 /// The structural walk on `engine`; `None` for the byte-wise engine and for
 /// kernels this CPU lacks.
+#[inline(always)]
 pub(crate) fn walk(engine: Engine, body: &[u8], mode: Mode, max_depth: u8) -> Option<Found> {
     match engine {
         Engine::ByteWise => None,
-        Engine::Portable => Some(walk::walk(Portable, body, mode, max_depth)),
+        Engine::Portable => Some(walk_on(Portable, body, mode, max_depth)),
         #[cfg(target_arch = "x86_64")]
-        Engine::Sse2 => Some(walk::walk(Sse2::new()?, body, mode, max_depth)),
+        Engine::Sse2 => Some(walk_on(Sse2::new()?, body, mode, max_depth)),
         #[cfg(target_arch = "x86_64")]
         Engine::Avx2 => Some(Avx2::new()?.walk(body, mode, max_depth)),
         #[cfg(target_arch = "aarch64")]
-        Engine::Neon => Some(walk::walk(Neon::new()?, body, mode, max_depth)),
+        Engine::Neon => Some(walk_on(Neon::new()?, body, mode, max_depth)),
         #[allow(unreachable_patterns)]
         _ => None,
     }
+}
+
+/// The walk on one kernel, out of line: the dispatching frame stays small.
+#[inline(never)]
+fn walk_on<K: super::Kernel>(kernel: K, body: &[u8], mode: Mode, max_depth: u8) -> Found {
+    walk::walk(kernel, body, mode, max_depth)
 }
 
 /// Stage 1 alone on `engine` (a checksum of the masks), for throughput

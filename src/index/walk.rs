@@ -11,7 +11,7 @@ use super::Kernel;
 use super::block::{self, Carry, Masks};
 use crate::engine::Mode;
 use crate::grammar::bytes::{Class, next_non_space};
-use crate::grammar::string::{decode_escape, skip_string};
+use crate::grammar::string::{decode_escape, skip_plain, skip_string};
 use crate::grammar::{key, literal, number};
 use crate::message::Message;
 
@@ -37,22 +37,26 @@ pub(super) fn walk<K: Kernel>(kernel: K, body: &[u8], mode: Mode, max_depth: u8)
     if next_non_space(body, start).1 != Some(b'{') {
         return Found::HandOver;
     }
+    // A body shorter than a block is the byte-wise engine's: the last block
+    // is loaded overlapping the one before it, and there must be one.
+    let Some(last) = body.len().checked_sub(64) else {
+        return Found::HandOver;
+    };
     let mut walker = Walker::new(mode, max_depth);
     let mut offset = start;
-    while let Some(bytes) = body.get(offset..).and_then(|rest| rest.first_chunk::<64>()) {
-        walker.block(kernel, body, bytes, offset);
+    while offset < body.len() {
+        // A whole block, or the body's last 64 bytes with the ones already
+        // walked skipped.
+        let from = offset.min(last);
+        let Some(bytes) = body.get(from..).and_then(|rest| rest.first_chunk::<64>()) else {
+            return Found::HandOver;
+        };
+        walker.block(kernel, body, bytes, offset, (offset - from) as u32);
         offset += 64;
         if walker.invalid || walker.found_in_scan() {
-            return walker.finish();
+            break;
         }
     }
-    // The tail, padded with whitespace on the stack: never read past `body`.
-    let mut tail = [b' '; 64];
-    let rest = body.get(offset..).unwrap_or_default();
-    if let Some(room) = tail.get_mut(..rest.len()) {
-        room.copy_from_slice(rest);
-    }
-    walker.block(kernel, body, &tail, offset);
     walker.finish()
 }
 
@@ -65,7 +69,7 @@ pub(super) fn index_only<K: Kernel>(kernel: K, body: &[u8]) -> u64 {
     let mut blocks = body.chunks_exact(64);
     for bytes in blocks.by_ref() {
         if let Some(bytes) = bytes.first_chunk::<64>() {
-            let masks = block::index(kernel, bytes, &mut carry);
+            let masks = block::index(kernel, bytes, 0, &mut carry);
             sum ^= masks.in_string ^ masks.opens ^ masks.closes ^ masks.invalid;
         }
     }
@@ -74,7 +78,7 @@ pub(super) fn index_only<K: Kernel>(kernel: K, body: &[u8]) -> u64 {
     if let Some(room) = tail.get_mut(..rest.len()) {
         room.copy_from_slice(rest);
     }
-    sum ^ block::index(kernel, &tail, &mut carry).in_string
+    sum ^ block::index(kernel, &tail, 0, &mut carry).in_string
 }
 
 /// The walk's state between blocks: plain values, and never borrowed by a
@@ -151,8 +155,15 @@ impl Walker {
 
     /// One block, whose first byte is at `base`.
     #[inline(always)]
-    fn block<K: Kernel>(&mut self, kernel: K, body: &[u8], bytes: &[u8; 64], base: usize) {
-        let masks = block::index(kernel, bytes, &mut self.stage1);
+    fn block<K: Kernel>(
+        &mut self,
+        kernel: K,
+        body: &[u8],
+        bytes: &[u8; 64],
+        base: usize,
+        skip: u32,
+    ) {
+        let masks = block::index(kernel, bytes, skip, &mut self.stage1);
         let Masks {
             in_string,
             quotes,
@@ -168,12 +179,6 @@ impl Walker {
         if self.closed != 0 {
             wrong |= !spaces;
         }
-        if escaped != 0 {
-            match check_escapes(body, escaped, base, self.escapes_checked) {
-                Some(checked) => self.escapes_checked = checked,
-                None => wrong |= 1,
-            }
-        }
         let outside = !in_string;
         let (opens, closes, colons, commas) =
             (opens & outside, closes & outside, colons & outside, commas & outside);
@@ -185,13 +190,10 @@ impl Walker {
         self.in_scalar = scalar >> 63;
         let scalar_starts = scalar & !scalar_before;
         let scalar_ends = scalar_before & !scalar;
-        if scalar_starts != 0 && !check_scalars(body, scalar_starts, base) {
-            wrong |= 1;
-        }
 
         let depth_before = self.depth;
         let brackets = if opens | closes != 0 {
-            self.brackets(bytes, opens | closes)
+            self.brackets(bytes, skip, opens | closes)
         } else {
             Brackets::default()
         };
@@ -230,18 +232,35 @@ impl Walker {
         // Keys of the top-level object, where the depth is 1: few blocks
         // have any, so the depth is only followed bracket by bracket there.
         if depth_before == 1 || brackets.at_top {
-            let (at_top, returns_to_top) = depth_one(bytes, opens | closes, depth_before);
-            let top_keys = key_opens & at_top;
-            if top_keys != 0 {
-                match header_key(body, top_keys, base, self.header) {
-                    Some(header) => self.header = header,
-                    None => wrong |= 1,
+            let (at_top, returns_to_top) = depth_one(bytes, skip, opens | closes, depth_before);
+            let mut top_keys = key_opens & at_top;
+            while top_keys != 0 {
+                let at = base + top_keys.trailing_zeros() as usize;
+                top_keys &= top_keys - 1;
+                if let Some(close) = header_key_end(body, at) {
+                    // A second `header`, or one that is not an object: the
+                    // byte-wise engine says what is wrong, and where.
+                    if self.header.is_some() || !value_is_object(body, close) {
+                        wrong |= 1;
+                    }
+                    self.header = Some(at);
                 }
             }
             if let Some(key) = self.header {
                 // The header's object closes where the depth next returns to 1.
                 let after_key = u64::MAX.checked_shl(key.saturating_sub(base) as u32);
                 self.header_closed |= returns_to_top & after_key.unwrap_or(0) != 0;
+            }
+        }
+        // The tokens the grammar's own functions check, one by one, last:
+        // the block's registers are free by then.
+        if scalar_starts != 0 && !check_scalars(body, scalar_starts, base) {
+            wrong |= 1;
+        }
+        if escaped != 0 {
+            match check_escapes(body, escaped, base, self.escapes_checked) {
+                Some(checked) => self.escapes_checked = checked,
+                None => wrong |= 1,
             }
         }
         if wrong != 0 {
@@ -252,14 +271,14 @@ impl Walker {
     /// The brackets of a block, in order: the nesting, and what it says
     /// about the rest of the block.
     #[inline(always)]
-    fn brackets(&mut self, bytes: &[u8; 64], brackets: u64) -> Brackets {
+    fn brackets(&mut self, bytes: &[u8; 64], skip: u32, brackets: u64) -> Brackets {
         let mut out = Brackets::default();
         let mut bits = brackets;
         while bits != 0 {
             let bit = bits & bits.wrapping_neg();
             let at = bits.trailing_zeros();
             bits &= bits - 1;
-            let byte = bytes[(at & 63) as usize];
+            let byte = bytes[((at + skip) & 63) as usize];
             // `[` and `]` have bit 5 clear, `{` and `}` set; openers have bit 1 set.
             let array = byte & 0x20 == 0;
             let was_array = self.nest & 1 != 0;
@@ -308,7 +327,7 @@ fn follow(spaces: u64, from: u128) -> (u64, u64) {
 /// The bytes of a block at depth 1, given the depth at its start, and the
 /// closes that return to it: the brackets followed one by one.
 #[inline(never)]
-fn depth_one(bytes: &[u8; 64], brackets: u64, depth: u8) -> (u64, u64) {
+fn depth_one(bytes: &[u8; 64], skip: u32, brackets: u64, depth: u8) -> (u64, u64) {
     let mut depth = depth;
     let (mut at_one, mut returns) = (0, 0);
     let mut bits = brackets;
@@ -323,7 +342,7 @@ fn depth_one(bytes: &[u8; 64], brackets: u64, depth: u8) -> (u64, u64) {
             return (at_one, returns);
         }
         bits &= bits - 1;
-        let open = bytes[(to & 63) as usize] & 0x02 != 0;
+        let open = bytes[((to + skip) & 63) as usize] & 0x02 != 0;
         depth = if open {
             depth.wrapping_add(1)
         } else {
@@ -396,45 +415,42 @@ fn check_scalars(body: &[u8], starts: u64, base: usize) -> bool {
     true
 }
 
-/// The top-level keys opening at `keys` (in the block at `base`): where the
-/// `header` key is, given where one was found before; `None` for a second.
+/// Whether the value after the key whose closing quote is at `close` is an
+/// object.
 #[inline(never)]
-fn header_key(body: &[u8], keys: u64, base: usize, found: Option<usize>) -> Option<Option<usize>> {
-    let mut found = found;
-    let mut bits = keys;
-    while bits != 0 {
-        let at = base + bits.trailing_zeros() as usize;
-        bits &= bits - 1;
-        if is_header(body, at) {
-            // A second `header`, or one that is not an object: the
-            // byte-wise engine says what is wrong, and where.
-            let after_key = skip_string(body, at + 1) + 1;
-            let (colon, _) = next_non_space(body, after_key);
-            if found.is_some() || next_non_space(body, colon + 1).1 != Some(b'{') {
-                return None;
-            }
-            found = Some(at);
-        }
-    }
-    Some(found)
+fn value_is_object(body: &[u8], close: usize) -> bool {
+    let (colon, _) = next_non_space(body, close + 1);
+    next_non_space(body, colon + 1).1 == Some(b'{')
 }
 
-/// Whether the key whose opening quote is at `open` is `header`, after
-/// unescaping, matched as the byte-wise engine matches it.
-fn is_header(body: &[u8], open: usize) -> bool {
+/// The closing quote of the key whose opening quote is at `open`, if the
+/// key is `header` after unescaping, matched as the byte-wise engine
+/// matches it.
+#[inline(never)]
+fn header_key_end(body: &[u8], open: usize) -> Option<usize> {
     let from = open + 1;
+    let end = skip_plain(body, from);
+    match body.get(end)? {
+        b'"' => (key::index(body.get(from..end)?, key::TOP_CANDIDATES) == Some(key::HEADER))
+            .then_some(end),
+        _ => escaped_header_key_end(body, from),
+    }
+}
+
+/// [`header_key_end`] for a key with escapes or non-ASCII characters.
+#[cold]
+#[inline(never)]
+fn escaped_header_key_end(body: &[u8], from: usize) -> Option<usize> {
     let end = skip_string(body, from);
-    let Some(raw) = body.get(from..end).filter(|_| body.get(end) == Some(&b'"')) else {
-        return false;
-    };
+    let raw = body.get(from..end).filter(|_| body.get(end) == Some(&b'"'))?;
     let mut candidates = key::TOP_CANDIDATES;
     let mut length = 0;
     for ch in Message::from_validated(raw).chars() {
         candidates = key::narrow(candidates, length, ch as u32);
         if candidates == 0 {
-            return false;
+            return None;
         }
         length += 1;
     }
-    key::matched(candidates, length) == Some(key::HEADER)
+    (key::matched(candidates, length) == Some(key::HEADER)).then_some(end)
 }

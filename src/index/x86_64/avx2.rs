@@ -36,6 +36,7 @@ impl Avx2 {
 }
 
 #[target_feature(enable = "avx2,pclmulqdq")]
+#[inline(never)]
 fn walk_avx2(kernel: Avx2, body: &[u8], mode: Mode, max_depth: u8) -> Found {
     walk::walk(kernel, body, mode, max_depth)
 }
