@@ -6,7 +6,7 @@
 //! and across block boundaries. Each must give the same header, or the same
 //! error kind, field and offset; and the index alone must vouch for exactly
 //! the bodies the byte-wise engine accepts (never one it rejects outside
-//! the header, never hand a valid one over).
+//! the header, never hand a valid one of 64 bytes or more over).
 
 mod common;
 
@@ -64,7 +64,8 @@ fn check_with(body: &[u8], options: Options) -> Result<(), String> {
                 ));
             }
             match engine.walk(body, mode, options) {
-                None if parsed.is_ok() => {
+                // Bodies shorter than a block are the byte-wise engine's.
+                None if parsed.is_ok() && body.len() >= 64 => {
                     return Err(format!(
                         "{} {mode:?} hands over a valid body: {:?}",
                         engine.name(),

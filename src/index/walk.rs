@@ -53,7 +53,7 @@ pub(super) fn walk<K: Kernel>(kernel: K, body: &[u8], mode: Mode, max_depth: u8)
         };
         walker.block(kernel, body, bytes, offset, (offset - from) as u32);
         offset += 64;
-        if walker.invalid || walker.found_in_scan() {
+        if walker.is_invalid() || walker.found_in_scan() {
             break;
         }
     }
@@ -82,70 +82,76 @@ pub(super) fn index_only<K: Kernel>(kernel: K, body: &[u8]) -> u64 {
 }
 
 /// The walk's state between blocks: plain values, and never borrowed by a
-/// function that is not inlined, so that it can live in registers.
+/// function that is not inlined, so that it can live in registers. The
+/// one-bit carries share a word, to leave registers to the block's masks.
 struct Walker {
-    mode: Mode,
-    max_depth: u8,
     stage1: Carry,
-    /// 1 when the last block ended inside a number or literal.
-    in_scalar: u64,
-    /// The planes (bits 0 to 2: keys, values, closers) of a token that
-    /// ended in an earlier block, with no token started since.
-    pending: u64,
-    /// 1 when the last block ended inside a key.
-    in_key: u64,
-    /// All ones when the innermost open container is an array.
-    in_array: u64,
+    /// [`IN_SCALAR`], [`IN_KEY`], [`PENDING`] and [`IN_ARRAY`].
+    carries: u64,
     /// One bit per open container, set for arrays; bit 0 is the innermost.
     nest: u128,
     depth: u8,
+    max_depth: u8,
+    /// [`SCAN`], [`CLOSED`], [`HEADER_CLOSED`] and [`INVALID`].
+    flags: u8,
     /// Escapes before this offset have been checked (the second half of a
     /// surrogate pair is checked with the first).
     escapes_checked: usize,
-    /// Once the top-level object has closed: all ones (only whitespace may
-    /// follow).
-    closed: u64,
     /// Where the top-level `header` key's quote is.
     header: Option<usize>,
-    /// Whether the header's object has closed (scan mode looks for it).
-    header_closed: bool,
-    invalid: bool,
 }
+
+// Bits of `Walker::carries`.
+/// The last block ended inside a number or literal.
+const IN_SCALAR: u64 = 1 << 0;
+/// The last block ended inside a key.
+const IN_KEY: u64 = 1 << 1;
+/// The planes (keys, values, closers) of a token that ended in an earlier
+/// block, with no token started since: three bits from here.
+const PENDING: u32 = 2;
+/// The innermost open container is an array.
+const IN_ARRAY: u32 = 5;
+
+// Bits of `Walker::flags`.
+const SCAN: u8 = 1 << 0;
+/// The top-level object has closed: only whitespace may follow.
+const CLOSED: u8 = 1 << 1;
+/// The header's object has closed (scan mode stops there).
+const HEADER_CLOSED: u8 = 1 << 2;
+const INVALID: u8 = 1 << 3;
 
 impl Walker {
     fn new(mode: Mode, max_depth: u8) -> Self {
         Walker {
-            mode,
-            max_depth,
             stage1: Carry::default(),
-            in_scalar: 0,
             // The top-level object's `{` may open the body, as a value may.
-            pending: 0b010,
-            in_key: 0,
-            in_array: 0,
+            carries: 0b010 << PENDING,
             nest: 0,
             depth: 0,
+            max_depth,
+            flags: if mode == Mode::Scan { SCAN } else { 0 },
             escapes_checked: 0,
-            closed: 0,
             header: None,
-            header_closed: false,
-            invalid: false,
         }
+    }
+
+    fn is_invalid(&self) -> bool {
+        self.flags & INVALID != 0
     }
 
     /// Scan mode stops after the block in which the header's object closes.
     fn found_in_scan(&self) -> bool {
-        self.mode == Mode::Scan && self.header_closed
+        self.flags & (SCAN | HEADER_CLOSED) == SCAN | HEADER_CLOSED
     }
 
     fn finish(&self) -> Found {
         match self.header {
-            Some(at) if !self.invalid && self.found_in_scan() => Found::Header(at),
+            Some(at) if !self.is_invalid() && self.found_in_scan() => Found::Header(at),
             Some(at)
-                if !self.invalid
-                    && self.closed != 0
+                if !self.is_invalid()
+                    && self.flags & CLOSED != 0
                     && self.stage1.is_settled()
-                    && self.in_scalar == 0 =>
+                    && self.carries & IN_SCALAR == 0 =>
             {
                 Found::Header(at)
             }
@@ -176,9 +182,10 @@ impl Walker {
             invalid,
         } = masks;
         let mut wrong = invalid;
-        if self.closed != 0 {
+        if self.flags & CLOSED != 0 {
             wrong |= !spaces;
         }
+        let carries = self.carries;
         let outside = !in_string;
         let (opens, closes, colons, commas) =
             (opens & outside, closes & outside, colons & outside, commas & outside);
@@ -186,8 +193,7 @@ impl Walker {
         let close_quotes = quotes & outside;
         // Numbers and literals, and any stray byte: everything else outside strings.
         let scalar = !(in_string | quotes | opens | closes | colons | commas | spaces);
-        let scalar_before = scalar << 1 | self.in_scalar;
-        self.in_scalar = scalar >> 63;
+        let scalar_before = scalar << 1 | (carries & IN_SCALAR);
         let scalar_starts = scalar & !scalar_before;
         let scalar_ends = scalar_before & !scalar;
 
@@ -198,8 +204,8 @@ impl Walker {
             Brackets::default()
         };
         wrong |= brackets.wrong | (brackets.after_end & !spaces);
-        let in_array = kernel.prefix_xor(brackets.array_toggles) ^ self.in_array;
-        self.in_array = ((in_array as i64) >> 63) as u64;
+        let in_array =
+            kernel.prefix_xor(brackets.array_toggles) ^ (carries >> IN_ARRAY & 1).wrapping_neg();
 
         // What each token allows after it, as three planes (see `Planes`):
         // from the end of each token, an addition carries through the
@@ -207,13 +213,12 @@ impl Walker {
         // the token before it.
         let object_opens = opens & !brackets.arrays;
         let object_commas = commas & !in_array;
-        let pending = self.pending;
+        let pending = carries >> PENDING;
         let from = |ends: u64, plane: u64| (ends as u128) << 1 | (pending >> plane & 1) as u128;
         let (keys, carried_keys) = follow(spaces, from(object_opens | object_commas, 0));
         let key_opens = open_quotes & keys;
         // A key's opening quote carries through its string to its closing one.
-        let (sum, in_key) = in_string.overflowing_add(key_opens | self.in_key);
-        self.in_key = in_key as u64;
+        let (sum, in_key) = in_string.overflowing_add(key_opens | (carries & IN_KEY) >> 1);
         let key_closes = sum & close_quotes;
         let value_ends = (close_quotes & !key_closes) | closes;
         let value_allowers = colons | (commas & in_array) | (opens & brackets.arrays);
@@ -221,7 +226,10 @@ impl Walker {
         let close_allowers = opens | value_ends;
         let (closers, carried_closers) =
             follow(spaces, from(close_allowers, 2) | scalar_ends as u128);
-        self.pending = carried_keys | carried_values << 1 | carried_closers << 2;
+        self.carries = scalar >> 63
+            | (in_key as u64) << 1
+            | (carried_keys | carried_values << 1 | carried_closers << 2) << PENDING
+            | (in_array >> 63) << IN_ARRAY;
         let value_starts = opens | scalar_starts;
         wrong |= (open_quotes & !(keys | values))
             | (value_starts & !values)
@@ -249,7 +257,9 @@ impl Walker {
             if let Some(key) = self.header {
                 // The header's object closes where the depth next returns to 1.
                 let after_key = u64::MAX.checked_shl(key.saturating_sub(base) as u32);
-                self.header_closed |= returns_to_top & after_key.unwrap_or(0) != 0;
+                if returns_to_top & after_key.unwrap_or(0) != 0 {
+                    self.flags |= HEADER_CLOSED;
+                }
             }
         }
         // The tokens the grammar's own functions check, one by one, last:
@@ -264,7 +274,7 @@ impl Walker {
             }
         }
         if wrong != 0 {
-            self.invalid = true;
+            self.flags |= INVALID;
         }
     }
 
@@ -298,7 +308,7 @@ impl Walker {
                 self.depth -= 1;
                 if self.depth == 0 {
                     // Only whitespace may follow, here and in later blocks.
-                    self.closed = !0;
+                    self.flags |= CLOSED;
                     let after = u64::MAX.checked_shl(at + 1).unwrap_or(0);
                     out.after_end = after;
                 }
