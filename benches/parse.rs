@@ -92,7 +92,10 @@ fn engines(group: &mut BenchmarkGroup<'_, WallTime>, body: &[u8]) {
             continue;
         }
         let expected = nhncloud_header::parse(body).unwrap();
-        assert_eq!(engine.extract(body, Mode::Parse, Options::new()), Some(Ok(expected)));
+        assert_eq!(
+            engine.extract(body, Mode::Parse, Options::new()),
+            Some(Ok(expected))
+        );
         group.bench_function(format!("engine/parse_{}", engine.name()), |b| {
             b.iter(|| engine.extract(black_box(body), Mode::Parse, Options::new()))
         });

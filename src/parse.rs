@@ -1,8 +1,8 @@
 //! The one-shot entry points: the whole body is in one byte slice.
 
-use crate::engine::{MAX_DEPTH, Machine, Mode, Progress, Sink};
 #[cfg(not(any(target_os = "none", nhncloud_header_small)))]
 use crate::engine::read_validated;
+use crate::engine::{MAX_DEPTH, Machine, Mode, Progress, Sink};
 use crate::error::Error;
 use crate::header::Header;
 #[cfg(not(any(target_os = "none", nhncloud_header_small)))]

@@ -51,7 +51,9 @@ fn is_header_rule(kind: ErrorKind) -> bool {
 /// Every engine on one body with `options`.
 fn check_with(body: &[u8], options: Options) -> Result<(), String> {
     let show = || String::from_utf8_lossy(body).into_owned();
-    let parsed = Engine::ByteWise.extract(body, Mode::Parse, options).unwrap();
+    let parsed = Engine::ByteWise
+        .extract(body, Mode::Parse, options)
+        .unwrap();
     for mode in [Mode::Parse, Mode::Scan] {
         let expected = Engine::ByteWise.extract(body, mode, options).unwrap();
         for engine in kernels() {
@@ -189,14 +191,22 @@ fn escapes_and_utf8_across_block_boundaries() {
     ] {
         for repeat in [1, 7, 13] {
             let text = text.repeat(repeat);
-            bodies.push(format!(r#"{{"{text}":"{text}","header":{HEADER},"z":["{text}"]}}"#));
+            bodies.push(format!(
+                r#"{{"{text}":"{text}","header":{HEADER},"z":["{text}"]}}"#
+            ));
         }
     }
     let invalid_utf8: [&[u8]; 6] = [
-        b"\xC0\x80", b"\xE0\x9F\xBF", b"\xED\xA0\x80", b"\xF4\x90\x80\x80", b"\xE3\x81", b"\x80",
+        b"\xC0\x80",
+        b"\xE0\x9F\xBF",
+        b"\xED\xA0\x80",
+        b"\xF4\x90\x80\x80",
+        b"\xE3\x81",
+        b"\x80",
     ];
     for bytes in invalid_utf8 {
-        let mut body = br#"{"header":{"isSuccessful":true,"resultCode":0,"resultMessage":"S"},"x":""#.to_vec();
+        let mut body =
+            br#"{"header":{"isSuccessful":true,"resultCode":0,"resultMessage":"S"},"x":""#.to_vec();
         body.extend_from_slice(bytes);
         body.extend_from_slice(br#""}"#);
         bodies.push(String::from_utf8_lossy(&body).into_owned());

@@ -6,8 +6,8 @@
 
 mod common;
 
-use common::{CountingAllocator, count_allocations};
 use common::rows::*;
+use common::{CountingAllocator, count_allocations};
 use nhncloud_header::{Header, Options, parse, parse_with, scan, scan_with};
 
 fn check(

@@ -94,7 +94,9 @@ pub(crate) fn read_validated(body: &[u8], key: usize) -> Option<Fields> {
             break;
         }
         let end = skip_plain(body, quote + 1);
-        let raw = body.get(quote + 1..end).filter(|_| body.get(end) == Some(&b'"'))?;
+        let raw = body
+            .get(quote + 1..end)
+            .filter(|_| body.get(end) == Some(&b'"'))?;
         let index = key::index(raw, key::HEADER_CANDIDATES);
         let slot = Slot::of_field(index);
         let (colon, _) = next_non_space(body, end + 1);
@@ -152,7 +154,10 @@ fn skip_validated(body: &[u8], at: usize) -> Option<usize> {
             _ if depth == 0 => {
                 // A number or literal: up to its delimiter.
                 let mut end = i + 1;
-                while body.get(end).is_some_and(|&byte| !Class::of(byte).delimits()) {
+                while body
+                    .get(end)
+                    .is_some_and(|&byte| !Class::of(byte).delimits())
+                {
                     end += 1;
                 }
                 end

@@ -191,8 +191,13 @@ mod tests {
                 Class::Minus | Class::Zero | Class::Digit | Class::Letter
             );
             assert!(!(starts_scalar && class.delimits()), "{byte:#x}");
-            let starts_bracketed = matches!(class, Class::Quote | Class::OpenObject | Class::OpenArray);
-            assert_eq!(class.starts_value(), starts_scalar || starts_bracketed, "{byte:#x}");
+            let starts_bracketed =
+                matches!(class, Class::Quote | Class::OpenObject | Class::OpenArray);
+            assert_eq!(
+                class.starts_value(),
+                starts_scalar || starts_bracketed,
+                "{byte:#x}"
+            );
         }
     }
 }

@@ -42,7 +42,6 @@ static ALLOWS: [u16; 6] = {
     table
 };
 
-
 impl Expect {
     /// Every expectation, for tables built from this one.
     pub(crate) const ALL: [Expect; 6] = [

@@ -7,16 +7,16 @@ use super::Kernel;
 use crate::grammar::string::{CONTINUATION, FIRST_PRINTABLE, LEADS, NARROW_SECOND};
 
 /// What stage 1 carries from one block to the next.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(super) struct Carry {
     /// 1 when the next block's first byte is escaped.
-    escaped: u64,
+    pub(super) escaped: u64,
     /// All ones when the previous block ended inside a string.
-    in_string: u64,
+    pub(super) in_string: u64,
     /// UTF-8 continuation bytes the next block must start with (bits 0..3).
-    continuations: u64,
+    pub(super) continuations: u64,
     /// Bit `k` when the previous block ended with the lead `NARROW_SECOND[k]`.
-    narrow: u64,
+    pub(super) narrow: u64,
 }
 
 impl Carry {
@@ -28,7 +28,7 @@ impl Carry {
 }
 
 /// The masks of one block: bit `i` for byte `i`.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) struct Masks {
     /// Inside a string: from an opening quote (included) to its closing
     /// quote (excluded).
@@ -114,8 +114,11 @@ pub(super) fn index<K: Kernel>(kernel: K, bytes: &[u8; 64], skip: u32, carry: &m
     }
 }
 
-/// The bytes preceded by an odd run of backslashes, the run perhaps begun
-/// in earlier blocks (`carry`: the first byte here is escaped). Runs that
+/// The bytes right after a whole run of backslashes of odd length, the run
+/// perhaps begun in earlier blocks (`carry`: the last block ended in an
+/// odd run). Those are the escaped bytes that matter: quotes among them do
+/// not close strings, and each is checked as an escape; the backslashes
+/// inside a run are escaped too, but only as `\\`, always valid. Runs that
 /// start on an even bit and end on an odd one, or the other way round, are
 /// odd; adding each run's start to the run carries to the byte after it.
 #[inline(always)]

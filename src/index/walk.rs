@@ -187,8 +187,12 @@ impl Walker {
         }
         let carries = self.carries;
         let outside = !in_string;
-        let (opens, closes, colons, commas) =
-            (opens & outside, closes & outside, colons & outside, commas & outside);
+        let (opens, closes, colons, commas) = (
+            opens & outside,
+            closes & outside,
+            colons & outside,
+            commas & outside,
+        );
         let open_quotes = quotes & in_string;
         let close_quotes = quotes & outside;
         // Numbers and literals, and any stray byte: everything else outside strings.
@@ -452,7 +456,9 @@ fn header_key_end(body: &[u8], open: usize) -> Option<usize> {
 #[inline(never)]
 fn escaped_header_key_end(body: &[u8], from: usize) -> Option<usize> {
     let end = skip_string(body, from);
-    let raw = body.get(from..end).filter(|_| body.get(end) == Some(&b'"'))?;
+    let raw = body
+        .get(from..end)
+        .filter(|_| body.get(end) == Some(&b'"'))?;
     let mut candidates = key::TOP_CANDIDATES;
     let mut length = 0;
     for ch in Message::from_validated(raw).chars() {

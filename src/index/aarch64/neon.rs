@@ -3,8 +3,8 @@
 #![allow(unsafe_code)]
 
 use core::arch::aarch64::{
-    uint8x16_t, vandq_u8, vceqq_u8, vcleq_u8, vdupq_n_u8, vgetq_lane_u64, vld1q_u8,
-    vorrq_u8, vpaddq_u8, vqtbl1q_u8, vreinterpretq_u64_u8, vsubq_u8,
+    uint8x16_t, vandq_u8, vceqq_u8, vcleq_u8, vdupq_n_u8, vgetq_lane_u64, vld1q_u8, vorrq_u8,
+    vpaddq_u8, vqtbl1q_u8, vreinterpretq_u64_u8, vsubq_u8,
 };
 
 use crate::index::{Kernel, SPACE_BY_LOW_NIBBLE};
@@ -60,7 +60,12 @@ fn any_equal<const N: usize>(v: uint8x16_t, bytes: [u8; N]) -> uint8x16_t {
 #[inline(always)]
 fn lanes_within(v: uint8x16_t, low: u8, high: u8) -> uint8x16_t {
     // SAFETY: NEON is enabled for this target (see `Neon::new`).
-    unsafe { vcleq_u8(vsubq_u8(v, vdupq_n_u8(low)), vdupq_n_u8(high.wrapping_sub(low))) }
+    unsafe {
+        vcleq_u8(
+            vsubq_u8(v, vdupq_n_u8(low)),
+            vdupq_n_u8(high.wrapping_sub(low)),
+        )
+    }
 }
 
 impl Kernel for Neon {

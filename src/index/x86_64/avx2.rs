@@ -4,9 +4,9 @@
 
 use core::arch::x86_64::{
     __m128i, __m256i, _mm_clmulepi64_si128, _mm_cvtsi128_si64, _mm_loadu_si128, _mm_set_epi64x,
-    _mm_set1_epi8, _mm256_broadcastsi128_si256, _mm256_shuffle_epi8,
-    _mm256_cmpeq_epi8, _mm256_loadu_si256, _mm256_max_epu8, _mm256_movemask_epi8,
-    _mm256_or_si256, _mm256_set1_epi8, _mm256_setzero_si256, _mm256_sub_epi8,
+    _mm_set1_epi8, _mm256_broadcastsi128_si256, _mm256_cmpeq_epi8, _mm256_loadu_si256,
+    _mm256_max_epu8, _mm256_movemask_epi8, _mm256_or_si256, _mm256_set1_epi8, _mm256_setzero_si256,
+    _mm256_shuffle_epi8, _mm256_sub_epi8,
 };
 
 use super::detect;
@@ -90,7 +90,12 @@ impl Kernel for Avx2 {
         let pointer = bytes.as_ptr().cast::<__m256i>();
         // SAFETY: holding `self` proves AVX2; the loads read bytes 0..32
         // and 32..64 of the 64 `bytes` holds, unaligned loads being allowed.
-        unsafe { [_mm256_loadu_si256(pointer), _mm256_loadu_si256(pointer.add(1))] }
+        unsafe {
+            [
+                _mm256_loadu_si256(pointer),
+                _mm256_loadu_si256(pointer.add(1)),
+            ]
+        }
     }
 
     #[inline(always)]
@@ -129,11 +134,8 @@ impl Kernel for Avx2 {
         // SAFETY: holding `self` proves PCLMULQDQ. Multiplying by all ones
         // without carries XORs every lower bit into each bit.
         unsafe {
-            let product = _mm_clmulepi64_si128(
-                _mm_set_epi64x(0, bits as i64),
-                _mm_set1_epi8(-1),
-                0,
-            );
+            let product =
+                _mm_clmulepi64_si128(_mm_set_epi64x(0, bits as i64), _mm_set1_epi8(-1), 0);
             _mm_cvtsi128_si64(product) as u64
         }
     }

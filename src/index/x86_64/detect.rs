@@ -44,7 +44,11 @@ fn ask_avx2_and_pclmulqdq() -> bool {
         let (max_leaf, features, extended) = unsafe {
             let max_leaf = __cpuid(0).eax;
             let features = __cpuid(1).ecx;
-            let extended = if max_leaf >= 7 { __cpuid_count(7, 0).ebx } else { 0 };
+            let extended = if max_leaf >= 7 {
+                __cpuid_count(7, 0).ebx
+            } else {
+                0
+            };
             (max_leaf, features, extended)
         };
         const PCLMULQDQ: u32 = 1 << 1;

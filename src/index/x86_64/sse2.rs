@@ -32,8 +32,14 @@ fn movemask(vectors: [__m128i; 4]) -> u64 {
     // SAFETY: SSE2 is enabled for this target (see `Sse2::new`).
     unsafe {
         let [a, b, c, d] = vectors;
-        let (a, b) = (_mm_movemask_epi8(a) as u16 as u64, _mm_movemask_epi8(b) as u16 as u64);
-        let (c, d) = (_mm_movemask_epi8(c) as u16 as u64, _mm_movemask_epi8(d) as u16 as u64);
+        let (a, b) = (
+            _mm_movemask_epi8(a) as u16 as u64,
+            _mm_movemask_epi8(b) as u16 as u64,
+        );
+        let (c, d) = (
+            _mm_movemask_epi8(c) as u16 as u64,
+            _mm_movemask_epi8(d) as u16 as u64,
+        );
         a | b << 16 | c << 32 | d << 48
     }
 }
