@@ -18,11 +18,12 @@ use super::x86_64::{avx2::Avx2, sse2::Sse2};
 use crate::grammar::bytes::SPACES;
 use crate::grammar::string::{CONTINUATION, FIRST_PRINTABLE, LEADS, NARROW_SECOND};
 
+/// Stage 1 on one kernel.
+type Stage1<'a> = &'a dyn Fn(&[u8; 64], u32, &mut Carry) -> Masks;
+
 /// Runs `check` for every kernel the CPU has (the portable one included),
-/// and says which ran.
-fn for_each_kernel(
-    check: &mut dyn FnMut(&dyn Fn(&[u8; 64], u32, &mut Carry) -> Masks, &str),
-) -> usize {
+/// and says how many ran.
+fn for_each_kernel(check: &mut dyn FnMut(Stage1<'_>, &str)) -> usize {
     fn stage1<K: Kernel>(kernel: K) -> impl Fn(&[u8; 64], u32, &mut Carry) -> Masks {
         move |bytes, skip, carry| block::index(kernel, bytes, skip, carry)
     }
