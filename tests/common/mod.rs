@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 pub mod classify_reference;
+pub mod engines;
 pub mod generate;
 pub mod reference;
 pub mod rows;
