@@ -5,6 +5,7 @@
 
 use std::hint::black_box;
 
+use nhncloud_header::engines::Engine;
 use nhncloud_header::{
     BufferTooSmall, Catalog, Class, Error, Header, Lookup, Message, Mode, Options, OwnedHeader,
     Status, StreamParser,
@@ -24,6 +25,18 @@ fn scan(body: &[u8]) -> Result<Header<'_>, Error> {
 #[no_panic]
 fn parse_with(body: &[u8], depth: u8) -> Result<Header<'_>, Error> {
     nhncloud_header::parse_with(body, Options::new().with_max_depth(depth))
+}
+
+/// `parse`/`scan` on one engine (the structural index on each kernel, and
+/// the byte-wise one): every engine that `parse` may run is proven.
+#[no_panic]
+fn extract_on(engine: Engine, body: &[u8], mode: Mode) -> Option<Result<Header<'_>, Error>> {
+    engine.extract(body, mode, Options::new())
+}
+
+#[no_panic]
+fn walk_on(engine: Engine, body: &[u8], depth: u8) -> Option<usize> {
+    engine.walk(body, Mode::Parse, Options::new().with_max_depth(depth))
 }
 
 #[no_panic]
@@ -84,6 +97,14 @@ fn main() {
         parse_with(body, depth)
     );
     println!("{:?} {:?}", classify(depth as i32), lookup(-(depth as i32)));
+    for engine in Engine::ALL {
+        println!(
+            "{:?} {:?} {:?}",
+            extract_on(engine, body, Mode::Parse),
+            extract_on(engine, body, Mode::Scan),
+            walk_on(engine, body, depth)
+        );
+    }
     if let Ok(Header {
         result_message: Some(message),
         ..
