@@ -152,17 +152,41 @@ impl Random {
     }
 }
 
-/// Cases for the slower tests: fewer under Miri, which interprets.
+const ALL_LANES: [usize; 64] = {
+    let mut lanes = [0; 64];
+    let mut i = 0;
+    while i < 64 {
+        lanes[i] = i;
+        i += 1;
+    }
+    lanes
+};
+
+/// Cases for the slower tests: a few under Miri, which interprets.
 const fn cases(native: usize) -> usize {
-    if cfg!(miri) { native / 64 } else { native }
+    if cfg!(miri) {
+        native / 1000 + 1
+    } else {
+        native
+    }
 }
 
 #[test]
 fn every_byte_value_in_every_lane_compares_as_the_portable_kernel() {
-    let lanes = if cfg!(miri) { 0..4 } else { 0..64 };
-    for background in [b'a', b' ', 0x80] {
+    // Under Miri, which interprets, the first and last lane on one background.
+    let lanes = if cfg!(miri) {
+        [0, 63].as_slice()
+    } else {
+        &ALL_LANES
+    };
+    let backgrounds = if cfg!(miri) {
+        [b'a'].as_slice()
+    } else {
+        &[b'a', b' ', 0x80]
+    };
+    for &background in backgrounds {
         for byte in 0..=255u8 {
-            for lane in lanes.clone() {
+            for &lane in lanes {
                 let mut bytes = [background; 64];
                 bytes[lane] = byte;
                 each_kernel_compares(&bytes);

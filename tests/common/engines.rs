@@ -85,4 +85,3 @@ pub fn check_with(body: &[u8], options: Options) -> Result<(), String> {
     }
     Ok(())
 }
-

@@ -108,7 +108,28 @@ impl Kernel for Neon {
 
     #[inline(always)]
     fn non_ascii(self, block: [uint8x16_t; 4]) -> u64 {
-        // SAFETY: NEON is enabled (holding `self`).
-        movemask(each(block, |v| unsafe { vcgeq_u8(v, vdupq_n_u8(0x80)) }))
+        self.within(block, 0x80, 0xFF)
+    }
+
+    #[inline(always)]
+    fn spaces(self, block: [uint8x16_t; 4]) -> u64 {
+        movemask([
+            space_lanes(block[0]),
+            space_lanes(block[1]),
+            space_lanes(block[2]),
+            space_lanes(block[3]),
+        ])
+    }
+}
+
+/// Lanes of `v` that are JSON whitespace, all ones: `tbl` looks each byte's
+/// low nibble up in [`SPACE_BY_LOW_NIBBLE`].
+#[inline(always)]
+fn space_lanes(v: uint8x16_t) -> uint8x16_t {
+    // SAFETY: NEON is enabled for this target (see `Neon::new`); the table
+    // is 16 readable bytes.
+    unsafe {
+        let table = vld1q_u8(SPACE_BY_LOW_NIBBLE.as_ptr());
+        vceqq_u8(vqtbl1q_u8(table, vandq_u8(v, vdupq_n_u8(0x0F))), v)
     }
 }
