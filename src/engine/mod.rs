@@ -334,4 +334,4 @@ const FIELDS: [Option<Field>; 4] = [
 ];
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

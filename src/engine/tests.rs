@@ -65,7 +65,7 @@ fn run(mode: Mode, chunks: &mut dyn Iterator<Item = &[u8]>) -> Outcome {
 }
 
 /// Bodies that take every fast path and leave it at every kind of byte.
-const BODIES: &[&[u8]] = &[
+pub(crate) const BODIES: &[&[u8]] = &[
     br#"{"a":[{"k":"v\"\n\u00e9\ud83d\ude00","n":[-0,1.5e+3,0.25,-12E-2,7],"l":[true,false,null]},[],{}],"header":{"isSuccessful":false,"resultCode":-4,"resultMessage":"bad : \u0041\u00e9"},"z":{"y":[[1],[2,{"x":"\u30c6"}]]}}"#,
     "{\"a\": [ {\"\u{30b5}\u{30fc}\" : \"\u{1F600}x\" } , 12 ] ,\n \"header\" : {\"resultMessage\":null, \"resultCode\":10404,\"isSuccessful\":true}}".as_bytes(),
     br#"{"a":{"b":[1,2,"x"],"c":{}},"header":{"isSuccessful":true,"resultCode":0,"resultMessage":"S"},"d":[truex]}"#,
