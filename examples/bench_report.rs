@@ -115,7 +115,9 @@ fn main() {
     };
     // How many times faster `fast` is than `slow` on `group` (a throughput ratio).
     let speedup = |group: &str, fast: &str, slow: &str| {
-        median(group, slow).zip(median(group, fast)).map(|(s, f)| s / f)
+        median(group, slow)
+            .zip(median(group, fast))
+            .map(|(s, f)| s / f)
     };
     println!("| target | measured | goal | met |");
     println!("|---|---|---|---|");
@@ -128,23 +130,52 @@ fn main() {
     };
     let at_least = |v: Option<f64>, goal: f64| v.is_some_and(|v| v >= goal);
     let at_most = |v: Option<f64>, goal: f64| v.is_some_and(|v| v <= goal);
-    for body in ["instances_1000_last", "escaped_1000_last", "instances_100_last"] {
+    for body in [
+        "instances_1000_last",
+        "escaped_1000_last",
+        "instances_100_last",
+    ] {
         for function in ["parse", "scan"] {
             let ours = format!("nhncloud_header/{function}");
             let v = speedup(body, &ours, "serde_json/derive");
-            row(&format!("{body}: {function} throughput / serde_json"), v, "≥ 2.50", at_least(v, 2.5));
+            row(
+                &format!("{body}: {function} throughput / serde_json"),
+                v,
+                "≥ 2.50",
+                at_least(v, 2.5),
+            );
             let v = speedup(body, &ours, "sonic_rs/get");
-            row(&format!("{body}: {function} throughput / sonic-rs get"), v, "≥ 2.00", at_least(v, 2.0));
+            row(
+                &format!("{body}: {function} throughput / sonic-rs get"),
+                v,
+                "≥ 2.00",
+                at_least(v, 2.0),
+            );
         }
         let v = speedup(body, "engine/parse_sse2", "serde_json/derive");
-        row(&format!("{body}: parse on SSE2 / serde_json"), v, "≥ 1.80", at_least(v, 1.8));
+        row(
+            &format!("{body}: parse on SSE2 / serde_json"),
+            v,
+            "≥ 1.80",
+            at_least(v, 1.8),
+        );
     }
     let v = median("header_only", "nhncloud_header/parse")
         .zip(median("header_only", "serde_json_core/derive"))
         .map(|(a, b)| a / b);
-    row("header_only: parse time / serde-json-core time", v, "≤ 0.40", at_most(v, 0.4));
+    row(
+        "header_only: parse time / serde-json-core time",
+        v,
+        "≤ 0.40",
+        at_most(v, 0.4),
+    );
     let v = median("instances_1000_first", "nhncloud_header/scan")
         .zip(median("instances_1_first", "nhncloud_header/scan"))
         .map(|(a, b)| a / b);
-    row("scan time: instances_1000_first / instances_1_first", v, "≤ 1.20", at_most(v, 1.2));
+    row(
+        "scan time: instances_1000_first / instances_1_first",
+        v,
+        "≤ 1.20",
+        at_most(v, 1.2),
+    );
 }

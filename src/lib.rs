@@ -76,12 +76,22 @@
 //!
 //! # Size and speed
 //!
-//! On x86_64 and other hosted targets the parsers take fast paths (whole
-//! tokens at a time, the whole header object in one go, SSE2 string scans).
-//! On bare-metal targets (`target_os = "none"`) they are compiled out: the
-//! byte-wise state machine alone gives the same results in a third of the
-//! code (about 4 KiB of Thumb-2 for `scan` and `classify`). Nothing recurses;
-//! `parse` needs under 512 bytes of stack whatever the input.
+//! Two engines give the same answers. The byte-wise engine validates a
+//! byte, or a whole token, at a time, resumes across chunks (it is the
+//! streaming parser's), and reports every error with its exact offset. On
+//! x86_64 and aarch64 the one-shot functions first run the structural
+//! index: it finds the body's structure 64 bytes at a time with SIMD
+//! (AVX2 and PCLMULQDQ when the CPU has them, else SSE2; NEON on aarch64),
+//! checks the grammar of every block with bitmasks, and reads the header
+//! from there. Whatever it rejects, or does not handle (bodies under 64
+//! bytes among them), goes to the byte-wise engine, which then gives the
+//! exact error; it never accepts what the byte-wise engine rejects.
+//!
+//! On bare-metal targets (`target_os = "none"`) the index and the byte-wise
+//! engine's fast paths are compiled out: the byte-wise state machine alone
+//! gives the same results in a third of the code (under 4 KiB of Thumb-2
+//! for `scan` and `classify`). Nothing recurses; `parse` needs under 512
+//! bytes of stack whatever the input, on either engine.
 //!
 //! # Crate features
 //!

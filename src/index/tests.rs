@@ -390,3 +390,63 @@ fn sampled_bodies_agree_with_the_byte_wise_engine() {
         }
     }
 }
+
+/// The planes a token lays down, and the check of the token after it, say
+/// exactly what the structure table says, for every expectation and every
+/// kind of token; but for a close of the other kind (`{]`, `[}`), which the
+/// planes let through and the nesting rejects.
+#[test]
+fn planes_are_the_structure_table() {
+    use super::walk::{Planes, Starts};
+    use crate::grammar::bytes::{CLASSES, Class};
+    use crate::grammar::structure::Expect;
+    for expect in Expect::ALL {
+        let laid = Planes::<bool>::laid_by(expect);
+        let planes = Planes {
+            keys: laid.keys as u64,
+            values: laid.values as u64,
+            closers: laid.closers as u64,
+        };
+        for class in CLASSES {
+            let start = |kinds: &[Class]| kinds.contains(&class) as u64;
+            let starts = Starts {
+                quotes: start(&[Class::Quote]),
+                values: start(&[
+                    Class::OpenObject,
+                    Class::OpenArray,
+                    Class::Minus,
+                    Class::Zero,
+                    Class::Digit,
+                    Class::Letter,
+                ]),
+                closes: start(&[Class::CloseObject, Class::CloseArray]),
+                colons: start(&[Class::Colon]),
+                commas: start(&[Class::Comma]),
+            };
+            let allowed = planes.misplaced(starts) == 0;
+            let mismatch = matches!(
+                (expect, class),
+                (Expect::ObjectFirst, Class::CloseArray) | (Expect::ArrayFirst, Class::CloseObject)
+            );
+            if matches!(class, Class::Space | Class::Other) {
+                // Never a token start: whitespace, or a stray byte, which
+                // the index takes for a number and the grammar rejects.
+                continue;
+            }
+            assert_eq!(
+                allowed,
+                expect.rule(class) || mismatch,
+                "{expect:?} then {class:?}"
+            );
+        }
+        // A key lays no plane: only a colon may follow it.
+        assert_eq!(
+            laid == Planes {
+                keys: false,
+                values: false,
+                closers: false
+            },
+            expect == Expect::Colon
+        );
+    }
+}

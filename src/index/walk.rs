@@ -12,6 +12,7 @@ use super::block::{self, Carry, Masks};
 use crate::engine::Mode;
 use crate::grammar::bytes::{Class, next_non_space};
 use crate::grammar::string::{decode_escape, skip_plain, skip_string};
+use crate::grammar::structure::Expect;
 use crate::grammar::{key, literal, number};
 use crate::message::Message;
 
@@ -214,32 +215,51 @@ impl Walker {
         // What each token allows after it, as three planes (see `Planes`):
         // from the end of each token, an addition carries through the
         // whitespace to the next token's start, which gets the planes of
-        // the token before it.
-        let object_opens = opens & !brackets.arrays;
+        // the token before it. A plane's tokens are those whose expectation
+        // lays it down; the compiler folds the table at compile time.
         let object_commas = commas & !in_array;
+        let ends = |expect: Expect, key_closes: u64| match expect {
+            Expect::ObjectFirst => opens & !brackets.arrays,
+            Expect::ObjectNext => object_commas,
+            Expect::Colon => key_closes,
+            Expect::Value => colons | (commas & in_array),
+            Expect::ArrayFirst => opens & brackets.arrays,
+            // Numbers and literals are added shifted (`scalar_ends`).
+            Expect::AfterValue => (close_quotes & !key_closes) | closes,
+        };
+        let plane = |pick: fn(Planes<bool>) -> bool, key_closes: u64| {
+            Expect::ALL
+                .iter()
+                .filter(|&&expect| pick(Planes::laid_by(expect)))
+                .fold(0, |mask, &expect| mask | ends(expect, key_closes))
+        };
         let pending = carries >> PENDING;
         let from = |ends: u64, plane: u64| (ends as u128) << 1 | (pending >> plane & 1) as u128;
-        let (keys, carried_keys) = follow(spaces, from(object_opens | object_commas, 0));
+        // Keys first: a key's own end lays no plane (it expects a colon).
+        let (keys, carried_keys) = follow(spaces, from(plane(|p| p.keys, 0), 0));
         let key_opens = open_quotes & keys;
         // A key's opening quote carries through its string to its closing one.
         let (sum, in_key) = in_string.overflowing_add(key_opens | (carries & IN_KEY) >> 1);
         let key_closes = sum & close_quotes;
-        let value_ends = (close_quotes & !key_closes) | closes;
-        let value_allowers = colons | (commas & in_array) | (opens & brackets.arrays);
-        let (values, carried_values) = follow(spaces, from(value_allowers, 1));
-        let close_allowers = opens | value_ends;
-        let (closers, carried_closers) =
-            follow(spaces, from(close_allowers, 2) | scalar_ends as u128);
+        let (values, carried_values) = follow(spaces, from(plane(|p| p.values, key_closes), 1));
+        let closers_from = from(plane(|p| p.closers, key_closes), 2) | scalar_ends as u128;
+        let (closers, carried_closers) = follow(spaces, closers_from);
         self.carries = scalar >> 63
             | (in_key as u64) << 1
             | (carried_keys | carried_values << 1 | carried_closers << 2) << PENDING
             | (in_array >> 63) << IN_ARRAY;
-        let value_starts = opens | scalar_starts;
-        wrong |= (open_quotes & !(keys | values))
-            | (value_starts & !values)
-            | (closes & !closers)
-            | (colons & (keys | values | closers))
-            | (commas & (keys | values | !closers));
+        let planes = Planes {
+            keys,
+            values,
+            closers,
+        };
+        wrong |= planes.misplaced(Starts {
+            quotes: open_quotes,
+            values: opens | scalar_starts,
+            closes,
+            colons,
+            commas,
+        });
 
         // Keys of the top-level object, where the depth is 1: few blocks
         // have any, so the depth is only followed bracket by bracket there.
@@ -325,6 +345,60 @@ impl Walker {
             out.at_top |= self.depth == 1;
         }
         out
+    }
+}
+
+/// What a token allows after it, as three planes: a key, a value, the
+/// container's close. Each token start gets the planes of the token before
+/// it (per bit, or as single flags), and is checked against them.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(super) struct Planes<T> {
+    pub(super) keys: T,
+    pub(super) values: T,
+    pub(super) closers: T,
+}
+
+impl Planes<bool> {
+    /// The planes a token lays down after itself, by the expectation it
+    /// leaves: the structure table, read at compile time.
+    pub(super) const fn laid_by(expect: Expect) -> Self {
+        Planes {
+            keys: expect.takes_key() && expect.rule(Class::Quote),
+            values: expect.rule(Class::Digit),
+            closers: expect.rule(Class::CloseObject) || expect.rule(Class::CloseArray),
+        }
+    }
+}
+
+/// The token starts of a block, by what they start.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Starts {
+    /// Opening quotes: a key or a string value.
+    pub(super) quotes: u64,
+    /// `{`, `[`, numbers and literals: values that cannot be keys.
+    pub(super) values: u64,
+    /// `}` and `]`: which one, the nesting checks.
+    pub(super) closes: u64,
+    pub(super) colons: u64,
+    pub(super) commas: u64,
+}
+
+impl Planes<u64> {
+    /// The token starts the planes before them do not allow. A colon is
+    /// allowed only after a key, which lays no plane; a comma only after a
+    /// value, which lays the closers' alone.
+    #[inline(always)]
+    pub(super) fn misplaced(self, starts: Starts) -> u64 {
+        let Planes {
+            keys,
+            values,
+            closers,
+        } = self;
+        (starts.quotes & !(keys | values))
+            | (starts.values & !values)
+            | (starts.closes & !closers)
+            | (starts.colons & (keys | values | closers))
+            | (starts.commas & (keys | values | !closers))
     }
 }
 
