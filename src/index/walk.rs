@@ -46,13 +46,18 @@ pub(super) fn walk<K: Kernel>(kernel: K, body: &[u8], mode: Mode, max_depth: u8)
     let mut walker = Walker::new(mode, max_depth);
     let mut offset = start;
     while offset < body.len() {
-        // A whole block, or the body's last 64 bytes with the ones already
-        // walked skipped.
-        let from = offset.min(last);
-        let Some(bytes) = body.get(from..).and_then(|rest| rest.first_chunk::<64>()) else {
-            return Found::HandOver;
-        };
-        walker.block(kernel, body, bytes, offset, (offset - from) as u32);
+        // A whole block; or the body's last 64 bytes, the ones already
+        // walked skipped (a second copy of the block's code, so that whole
+        // blocks shift nothing).
+        match body.get(offset..).and_then(|rest| rest.first_chunk::<64>()) {
+            Some(bytes) => walker.block(kernel, body, bytes, offset, 0),
+            None => {
+                let Some(bytes) = body.get(last..).and_then(|rest| rest.first_chunk::<64>()) else {
+                    return Found::HandOver;
+                };
+                walker.block(kernel, body, bytes, offset, (offset - last) as u32);
+            }
+        }
         offset += 64;
         if walker.is_invalid() || walker.found_in_scan() {
             break;
@@ -218,32 +223,35 @@ impl Walker {
         // the token before it. A plane's tokens are those whose expectation
         // lays it down; the compiler folds the table at compile time.
         let object_commas = commas & !in_array;
-        let ends = |expect: Expect, key_closes: u64| match expect {
-            Expect::ObjectFirst => opens & !brackets.arrays,
-            Expect::ObjectNext => object_commas,
-            Expect::Colon => key_closes,
-            Expect::Value => colons | (commas & in_array),
-            Expect::ArrayFirst => opens & brackets.arrays,
-            // Numbers and literals are added shifted (`scalar_ends`).
-            Expect::AfterValue => (close_quotes & !key_closes) | closes,
-        };
-        let plane = |pick: fn(Planes<bool>) -> bool, key_closes: u64| {
-            Expect::ALL
-                .iter()
-                .filter(|&&expect| pick(Planes::laid_by(expect)))
-                .fold(0, |mask, &expect| mask | ends(expect, key_closes))
+        // The token ends after which each expectation holds, in
+        // `Expect::ALL`'s order (numbers and literals are added shifted, as
+        // `scalar_ends`).
+        let ends = |key_closes: u64| {
+            [
+                opens & !brackets.arrays,
+                object_commas,
+                key_closes,
+                colons | (commas & in_array),
+                opens & brackets.arrays,
+                (close_quotes & !key_closes) | closes,
+            ]
         };
         let pending = carries >> PENDING;
-        let from = |ends: u64, plane: u64| (ends as u128) << 1 | (pending >> plane & 1) as u128;
         // Keys first: a key's own end lays no plane (it expects a colon).
-        let (keys, carried_keys) = follow(spaces, from(plane(|p| p.keys, 0), 0));
+        let (keys, carried_keys) = follow(spaces, LAID.keys.of(ends(0)), pending & 1);
         let key_opens = open_quotes & keys;
         // A key's opening quote carries through its string to its closing one.
         let (sum, in_key) = in_string.overflowing_add(key_opens | (carries & IN_KEY) >> 1);
         let key_closes = sum & close_quotes;
-        let (values, carried_values) = follow(spaces, from(plane(|p| p.values, key_closes), 1));
-        let closers_from = from(plane(|p| p.closers, key_closes), 2) | scalar_ends as u128;
-        let (closers, carried_closers) = follow(spaces, closers_from);
+        let ends = ends(key_closes);
+        let (values, carried_values) = follow(spaces, LAID.values.of(ends), pending >> 1 & 1);
+        // After numbers and literals too, found where they end (a number
+        // ending at the last block's end shows at bit 0).
+        let (closers, carried_closers) = follow(
+            spaces,
+            LAID.closers.of(ends),
+            scalar_ends | pending >> 2 & 1,
+        );
         self.carries = scalar >> 63
             | (in_key as u64) << 1
             | (carried_keys | carried_values << 1 | carried_closers << 2) << PENDING
@@ -402,14 +410,52 @@ impl Planes<u64> {
     }
 }
 
-/// The next token start after each bit of `from`, through the whitespace
-/// `spaces`, and whether the whitespace runs past the block.
+/// Which expectations (bits in `Expect::ALL`'s order) lay each plane: the
+/// structure table, read at compile time.
+const LAID: Planes<Laid> = {
+    let mut laid = Planes {
+        keys: Laid(0),
+        values: Laid(0),
+        closers: Laid(0),
+    };
+    let mut k = 0;
+    while k < Expect::ALL.len() {
+        let planes = Planes::laid_by(Expect::ALL[k]);
+        laid.keys.0 |= (planes.keys as u8) << k;
+        laid.values.0 |= (planes.values as u8) << k;
+        laid.closers.0 |= (planes.closers as u8) << k;
+        k += 1;
+    }
+    laid
+};
+
+/// A set of expectations, one bit each in `Expect::ALL`'s order.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+struct Laid(u8);
+
+impl Laid {
+    /// The union of the token ends, one mask per expectation, of this set.
+    #[inline(always)]
+    fn of(self, ends: [u64; 6]) -> u64 {
+        let mut mask = 0;
+        for (k, ends) in ends.into_iter().enumerate() {
+            if self.0 >> k & 1 != 0 {
+                mask |= ends;
+            }
+        }
+        mask
+    }
+}
+
+/// The next token start after each token that ends at a bit of `ends`,
+/// through the whitespace `spaces`, and after each bit of `after` (the
+/// bytes after tokens found otherwise, and bit 0 for a token that ended the
+/// last block); and whether a follower is still to come in the next block
+/// (a token ends at bit 63, or whitespace runs past the end).
 #[inline(always)]
-fn follow(spaces: u64, from: u128) -> (u64, u64) {
-    // 65 bits: a token end at bit 63 looks for its follower in the next
-    // block, as does whitespace that runs past the end.
-    let sum = spaces as u128 + from;
-    (sum as u64 & !spaces, (sum >> 64) as u64)
+fn follow(spaces: u64, ends: u64, after: u64) -> (u64, u64) {
+    let (sum, carried) = spaces.overflowing_add(ends << 1 | after);
+    (sum & !spaces, ends >> 63 | carried as u64)
 }
 
 /// The bytes of a block at depth 1, given the depth at its start, and the
