@@ -218,6 +218,16 @@ impl Engine {
         return Engine::ByteWise;
     }
 
+    /// Makes this engine the one [`parse`] and [`scan`] run first, for the
+    /// whole process, when it is available (tests and benchmarks use it to
+    /// measure each kernel through the public entry points).
+    pub fn set_best(self) -> bool {
+        #[cfg(not(any(target_os = "none", nhncloud_header_small)))]
+        return index::dispatch::set_best(self);
+        #[cfg(any(target_os = "none", nhncloud_header_small))]
+        return self == Engine::ByteWise;
+    }
+
     /// [`parse_with`] or [`scan_with`] on this engine (falling back to the
     /// byte-wise one as they do); `None` when it is not available.
     pub fn extract<'a>(

@@ -32,6 +32,15 @@ pub(crate) fn best() -> Engine {
     }
 }
 
+/// Makes `engine` the one `parse` and `scan` run first, if available here.
+pub(crate) fn set_best(engine: Engine) -> bool {
+    let available = is_available(engine);
+    if available {
+        BEST.store(engine as u8 + 1, Ordering::Relaxed);
+    }
+    available
+}
+
 fn detect() -> Engine {
     #[cfg(target_arch = "x86_64")]
     if Avx2::new().is_some() {

@@ -11,10 +11,9 @@ use super::Kernel;
 use super::block::{self, Carry, Masks};
 use crate::engine::Mode;
 use crate::grammar::bytes::{Class, next_non_space};
-use crate::grammar::string::{decode_escape, skip_plain, skip_string};
+use crate::grammar::string::{decode_escape, skip_plain};
 use crate::grammar::structure::Expect;
 use crate::grammar::{key, literal, number};
-use crate::message::Message;
 
 /// What the walk found.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -227,14 +226,14 @@ impl Walker {
         // `Expect::ALL`'s order (numbers and literals are added shifted, as
         // `scalar_ends`).
         let ends = |key_closes: u64| {
-            [
-                opens & !brackets.arrays,
-                object_commas,
-                key_closes,
-                colons | (commas & in_array),
-                opens & brackets.arrays,
-                (close_quotes & !key_closes) | closes,
-            ]
+            move |expect: Expect| match expect {
+                Expect::ObjectFirst => opens & !brackets.arrays,
+                Expect::ObjectNext => object_commas,
+                Expect::Colon => key_closes,
+                Expect::Value => colons | (commas & in_array),
+                Expect::ArrayFirst => opens & brackets.arrays,
+                Expect::AfterValue => (close_quotes & !key_closes) | closes,
+            }
         };
         let pending = carries >> PENDING;
         // Keys first: a key's own end lays no plane (it expects a colon).
@@ -434,13 +433,13 @@ const LAID: Planes<Laid> = {
 struct Laid(u8);
 
 impl Laid {
-    /// The union of the token ends, one mask per expectation, of this set.
+    /// The union of the token ends of this set's expectations.
     #[inline(always)]
-    fn of(self, ends: [u64; 6]) -> u64 {
+    fn of(self, ends: impl Fn(Expect) -> u64) -> u64 {
         let mut mask = 0;
-        for (k, ends) in ends.into_iter().enumerate() {
+        for (k, &expect) in Expect::ALL.iter().enumerate() {
             if self.0 >> k & 1 != 0 {
-                mask |= ends;
+                mask |= ends(expect);
             }
         }
         mask
@@ -559,8 +558,9 @@ fn value_is_object(body: &[u8], close: usize) -> bool {
 
 /// The closing quote of the key whose opening quote is at `open`, if the
 /// key is `header` after unescaping, matched as the byte-wise engine
-/// matches it.
-#[inline(never)]
+/// matches it. Inlined (the walk's rare path): a frame of its own would
+/// sit under the escaped keys' one, at the walk's deepest point.
+#[inline(always)]
 fn header_key_end(body: &[u8], open: usize) -> Option<usize> {
     let from = open + 1;
     let end = skip_plain(body, from);
@@ -571,22 +571,27 @@ fn header_key_end(body: &[u8], open: usize) -> Option<usize> {
     }
 }
 
-/// [`header_key_end`] for a key with escapes or non-ASCII characters.
+/// [`header_key_end`] for a key with escapes or non-ASCII characters,
+/// decoded one character at a time, as the byte-wise engine matches it
+/// (little stack: this runs at the walk's deepest point).
 #[cold]
 #[inline(never)]
 fn escaped_header_key_end(body: &[u8], from: usize) -> Option<usize> {
-    let end = skip_string(body, from);
-    let raw = body
-        .get(from..end)
-        .filter(|_| body.get(end) == Some(&b'"'))?;
     let mut candidates = key::TOP_CANDIDATES;
-    let mut length = 0;
-    for ch in Message::from_validated(raw).chars() {
-        candidates = key::narrow(candidates, length, ch as u32);
+    let (mut at, mut length) = (from, 0);
+    loop {
+        let (code, width) = match *body.get(at)? {
+            b'"' => break,
+            b'\\' => decode_escape(body, at)?,
+            // No key that counts holds non-ASCII text.
+            0x80.. => return None,
+            byte => (byte as u32, 1),
+        };
+        candidates = key::narrow(candidates, length, code);
         if candidates == 0 {
             return None;
         }
-        length += 1;
+        (at, length) = (at + width, length + 1);
     }
-    (key::matched(candidates, length) == Some(key::HEADER)).then_some(end)
+    (key::matched(candidates, length) == Some(key::HEADER)).then_some(at)
 }
