@@ -75,7 +75,7 @@ pub(crate) const fn leaves_integers(phase: Phase) -> bool {
 /// A number from its first byte at `from`: where it ends (the index after
 /// it) when it is complete within `input`, or where it stopped being valid
 /// or ran out of input, with the phase it was in there.
-#[inline]
+#[inline(always)]
 pub(crate) fn skip(input: &[u8], from: usize) -> (usize, Result<(), Phase>) {
     let Some(mut phase) = input.get(from).and_then(|&byte| start(byte)) else {
         return (from, Err(Phase::Minus));
@@ -84,10 +84,11 @@ pub(crate) fn skip(input: &[u8], from: usize) -> (usize, Result<(), Phase>) {
     loop {
         // Runs of digits, most of most numbers, without a step per digit:
         // in these phases a digit keeps the phase (tested below).
-        if matches!(
+        let runs = matches!(
             phase,
             Phase::Integer | Phase::Fraction | Phase::ExponentDigits
-        ) {
+        );
+        if runs {
             while input.get(at).is_some_and(u8::is_ascii_digit) {
                 at += 1;
             }
@@ -95,6 +96,10 @@ pub(crate) fn skip(input: &[u8], from: usize) -> (usize, Result<(), Phase>) {
         let Some(&byte) = input.get(at) else {
             return (at, Err(phase));
         };
+        // After a run of digits only `.`, `e` and `E` go on (tested below).
+        if runs && !matches!(byte, b'.' | b'e' | b'E') {
+            return (at, Ok(()));
+        }
         match step(phase, byte) {
             Step::Next(next) => phase = next,
             Step::End => return (at, Ok(())),
@@ -196,8 +201,13 @@ mod tests {
     #[test]
     fn digits_keep_the_phases_skip_runs_through() {
         for phase in [Phase::Integer, Phase::Fraction, Phase::ExponentDigits] {
-            for digit in b'0'..=b'9' {
-                assert_eq!(step(phase, digit), Step::Next(phase));
+            for byte in 0..=255u8 {
+                match step(phase, byte) {
+                    Step::Next(next) if byte.is_ascii_digit() => assert_eq!(next, phase),
+                    Step::Next(_) => assert!(matches!(byte, b'.' | b'e' | b'E'), "{byte:#x}"),
+                    Step::End => {}
+                    Step::Invalid => panic!("{phase:?} {byte:#x}"),
+                }
             }
         }
     }
