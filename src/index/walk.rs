@@ -330,6 +330,8 @@ impl Walker {
                 }
                 self.nest = self.nest << 1 | array as u128;
                 self.depth += 1;
+                // Only the top-level object's `{` opens to depth 1.
+                out.at_top |= self.depth == 1;
             } else {
                 if self.depth == 0 || was_array != array {
                     out.wrong = bit;
@@ -337,11 +339,13 @@ impl Walker {
                 }
                 self.nest >>= 1;
                 self.depth -= 1;
-                if self.depth == 0 {
-                    // Only whitespace may follow, here and in later blocks.
-                    self.flags |= CLOSED;
-                    let after = u64::MAX.checked_shl(at + 1).unwrap_or(0);
-                    out.after_end = after;
+                if self.depth <= 1 {
+                    out.at_top = true;
+                    if self.depth == 0 {
+                        // Only whitespace may follow, here and in later blocks.
+                        self.flags |= CLOSED;
+                        out.after_end = u64::MAX.checked_shl(at + 1).unwrap_or(0);
+                    }
                 }
             }
             if array {
@@ -349,7 +353,6 @@ impl Walker {
             }
             let is_array = self.nest & 1 != 0;
             out.array_toggles |= ((was_array != is_array) as u64) << at;
-            out.at_top |= self.depth == 1;
         }
         out
     }
