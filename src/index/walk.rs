@@ -324,7 +324,8 @@ impl Walker {
             let array = byte & 0x20 == 0;
             let was_array = self.nest & 1 != 0;
             if byte & 0x02 != 0 {
-                if self.depth >= self.max_depth {
+                // Nothing opens after the top-level object has closed.
+                if self.depth >= self.max_depth || self.flags & CLOSED != 0 {
                     out.wrong = bit;
                     break;
                 }
@@ -344,7 +345,7 @@ impl Walker {
                     if self.depth == 0 {
                         // Only whitespace may follow, here and in later blocks.
                         self.flags |= CLOSED;
-                        out.after_end = u64::MAX.checked_shl(at + 1).unwrap_or(0);
+                        out.after_end |= u64::MAX.checked_shl(at + 1).unwrap_or(0);
                     }
                 }
             }

@@ -299,7 +299,12 @@ pub enum Mutation {
     Insert(usize, u8),
     Delete(usize),
     Truncate(usize),
+    /// A member, or something like one, after the top-level object.
+    Append(usize),
 }
+
+/// Tails that look like more members after the top-level object's close.
+const TAILS: [&str; 5] = [r#","":{}"#, r#","k":[]"#, r#","a":1,"b":{}"#, "{}", r#","x""#];
 
 fn interesting_byte() -> impl Strategy<Value = u8> {
     prop_oneof![
@@ -319,6 +324,7 @@ fn mutation() -> impl Strategy<Value = Mutation> {
         (any::<usize>(), interesting_byte()).prop_map(|(at, b)| Mutation::Insert(at, b)),
         any::<usize>().prop_map(Mutation::Delete),
         any::<usize>().prop_map(Mutation::Truncate),
+        any::<usize>().prop_map(Mutation::Append),
     ]
 }
 
@@ -339,6 +345,7 @@ pub fn apply(body: &mut Vec<u8>, mutation: &Mutation) {
             body.remove(at % len);
         }
         Mutation::Truncate(at) => body.truncate(at % (len + 1)),
+        Mutation::Append(which) => body.extend_from_slice(TAILS[which % TAILS.len()].as_bytes()),
         _ => {}
     }
 }
