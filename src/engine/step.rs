@@ -4,7 +4,7 @@
 use super::{Machine, Sink, Slot, State};
 use crate::error::{Error, ErrorKind};
 use crate::grammar::FAST_PATHS;
-use crate::grammar::bytes::{Class, skip_space};
+use crate::grammar::bytes::{BOM, Class, skip_space};
 use crate::grammar::literal::LITERALS;
 use crate::grammar::number::{self, Step};
 use crate::grammar::string::{
@@ -124,7 +124,7 @@ impl Machine {
                 self.after_continuation(remaining - 1, sink);
             }
             State::Start => {
-                if byte != 0xEF {
+                if byte != BOM[0] {
                     self.state = State::TopValue;
                     return Ok(Some(i));
                 }
@@ -132,8 +132,8 @@ impl Machine {
             }
             State::Bom1 | State::Bom2 => {
                 self.state = match (self.state, byte) {
-                    (State::Bom1, 0xBB) => State::Bom2,
-                    (State::Bom2, 0xBF) => State::TopValue,
+                    (State::Bom1, second) if second == BOM[1] => State::Bom2,
+                    (State::Bom2, third) if third == BOM[2] => State::TopValue,
                     _ => return Err(self.fail_at(ErrorKind::UnexpectedByte, i)),
                 };
             }

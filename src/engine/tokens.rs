@@ -8,9 +8,9 @@
 use super::{IN_HEADER, Machine, Sink, Slot, State};
 use crate::error::Error;
 use crate::grammar::bytes::{Class, next_non_space};
-use crate::grammar::string::{skip_plain, skip_string};
+use crate::grammar::string::skip_string;
 use crate::grammar::structure::Expect;
-use crate::grammar::{key, literal, number};
+use crate::grammar::{key, literal, number, scalar};
 
 impl Machine {
     /// Takes whole tokens from `input[i..]`; returns where it stopped.
@@ -133,13 +133,7 @@ impl Machine {
                 }
                 in_array = self.top_is_array();
             } else {
-                let end = if class == Class::Letter {
-                    literal::whole(input, i).map(|length| i + length)
-                } else {
-                    let (end, complete) = number::skip(input, i);
-                    complete.ok().map(|()| end)
-                };
-                let Some(end) = end else {
+                let Some(end) = scalar::end(input, i) else {
                     break;
                 };
                 i = end;
@@ -154,15 +148,11 @@ impl Machine {
     /// and is plain ASCII; otherwise `None`, the machine untouched, and the
     /// byte-wise step matches it after decoding, character by character.
     fn whole_key(&mut self, input: &[u8], open: usize) -> Result<Option<usize>, Error> {
-        let end = skip_plain(input, open + 1);
-        let Some(raw) = input
-            .get(open + 1..end)
-            .filter(|_| input.get(end) == Some(&b'"'))
-        else {
+        let Some((text, end)) = key::plain(input, open) else {
             return Ok(None);
         };
         self.mark = self.at(open);
-        self.slot = self.resolve_key(key::index(raw, self.key_candidates()))?;
+        self.slot = self.resolve_key(key::index(text, self.key_candidates()))?;
         self.state = State::Between(Expect::Colon);
         Ok(Some(end + 1))
     }

@@ -4,8 +4,8 @@
 
 use super::Slot;
 use crate::grammar::bytes::{Class, next_non_space};
-use crate::grammar::string::{skip_plain, skip_string};
-use crate::grammar::{key, literal, number};
+use crate::grammar::string::skip_string;
+use crate::grammar::{key, literal, number, scalar};
 
 /// The fields of a header, as read by [`read_validated`].
 #[derive(Clone, Copy, Debug)]
@@ -41,11 +41,8 @@ pub(crate) fn read_validated(body: &[u8], key: usize) -> Option<Fields> {
             // `}`: an empty header, or one whose last member was read.
             break;
         }
-        let end = skip_plain(body, quote + 1);
-        let raw = body
-            .get(quote + 1..end)
-            .filter(|_| body.get(end) == Some(&b'"'))?;
-        let index = key::index(raw, key::HEADER_CANDIDATES);
+        let (text, end) = key::plain(body, quote)?;
+        let index = key::index(text, key::HEADER_CANDIDATES);
         let slot = Slot::of_field(index);
         let (colon, _) = next_non_space(body, end + 1);
         let (value, first) = next_non_space(body, colon + 1);
@@ -98,17 +95,7 @@ fn skip_validated(body: &[u8], at: usize) -> Option<usize> {
                 depth = depth.checked_sub(1)?;
                 i + 1
             }
-            _ if depth == 0 => {
-                // A number or literal: up to its delimiter.
-                let mut end = i + 1;
-                while body
-                    .get(end)
-                    .is_some_and(|&byte| !Class::of(byte).delimits())
-                {
-                    end += 1;
-                }
-                end
-            }
+            _ if depth == 0 => scalar::end(body, i)?,
             _ => i + 1,
         };
         if depth == 0 {

@@ -106,6 +106,9 @@ impl Class {
     }
 }
 
+/// The UTF-8 byte order mark a body may begin with (and that is skipped).
+pub(crate) const BOM: [u8; 3] = [0xEF, 0xBB, 0xBF];
+
 /// The whitespace bytes, in the order the SIMD kernels compare them.
 #[cfg_attr(any(target_os = "none", nhncloud_header_small), allow(dead_code))]
 pub(crate) const SPACES: [u8; 4] = [b' ', b'\t', b'\n', b'\r'];

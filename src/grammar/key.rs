@@ -1,5 +1,7 @@
 //! The keys that matter to the header, and matching them.
 
+use super::string::skip_plain;
+
 /// Keys matched, in candidate-bit order: `header` among the top-level
 /// members, the three fields among the header's.
 pub(crate) const KEYS: [&[u8]; 4] = [b"header", b"isSuccessful", b"resultCode", b"resultMessage"];
@@ -18,6 +20,19 @@ pub(crate) fn index(key: &[u8], candidates: u8) -> Option<usize> {
     // Lengths first: the comparisons that remain have a constant length.
     (0..KEYS.len())
         .find(|&k| candidates & (1 << k) != 0 && KEYS[k].len() == key.len() && KEYS[k] == key)
+}
+
+/// The text of the key whose opening quote is at `open` and the index of
+/// its closing quote, when it is plain: printable ASCII without escapes,
+/// compared as it stands. Others are matched after decoding, a character
+/// at a time.
+#[inline(always)]
+pub(crate) fn plain(input: &[u8], open: usize) -> Option<(&[u8], usize)> {
+    let end = skip_plain(input, open + 1);
+    let text = input
+        .get(open + 1..end)
+        .filter(|_| input.get(end) == Some(&b'"'))?;
+    Some((text, end))
 }
 
 /// Narrows `candidates` by the key's character at `position` (0-based).

@@ -10,6 +10,7 @@ pub(crate) mod bytes;
 pub(crate) mod key;
 pub(crate) mod literal;
 pub(crate) mod number;
+pub(crate) mod scalar;
 pub(crate) mod string;
 pub(crate) mod structure;
 

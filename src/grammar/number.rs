@@ -113,7 +113,7 @@ pub(crate) fn skip(input: &[u8], from: usize) -> (usize, Result<(), Phase>) {
 /// past `i32`'s range (one past `i32::MAX` is `i32::MIN`'s magnitude).
 #[inline(always)]
 pub(crate) const fn accumulate(magnitude: u32, digit: u8) -> Option<u32> {
-    let next = magnitude as u64 * 10 + (digit - b'0') as u64;
+    let next = magnitude as u64 * 10 + digit.wrapping_sub(b'0') as u64;
     if next > 1 << 31 {
         None
     } else {

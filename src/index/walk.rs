@@ -9,30 +9,29 @@
 
 use super::Kernel;
 use super::block::{self, Carry, Masks};
-use crate::engine::Mode;
-use crate::grammar::bytes::{Class, next_non_space};
-use crate::grammar::string::{decode_escape, skip_plain};
+use crate::engine::{MAX_DEPTH, Mode, Slot};
+use crate::grammar::bytes::{BOM, Class, next_non_space};
+use crate::grammar::string::decode_escape;
 use crate::grammar::structure::Expect;
-use crate::grammar::{key, literal, number};
+use crate::grammar::{key, scalar};
 
 /// What the walk found.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub(crate) enum Found {
     /// The top-level `header` key's opening quote is at this offset, and
     /// the body is valid: all of it in parse mode; in scan mode, all of it
-    /// up to the end of the header's object, and a little beyond.
+    /// to the end of the 64-byte block in which the header's object closes.
     Header(usize),
     /// Invalid, or not for this engine: the byte-wise engine decides.
     HandOver,
 }
 
-/// The byte order mark a body may begin with.
-const BOM: &[u8] = b"\xEF\xBB\xBF";
-
-/// Walks `body`.
+/// Walks `body` (64 bytes or more; shorter ones are handed over) and says
+/// where its top-level `header` key is, once the body is valid as far as
+/// `mode` reads; or hands it over.
 #[inline(always)]
 pub(super) fn walk<K: Kernel>(kernel: K, body: &[u8], mode: Mode, max_depth: u8) -> Found {
-    let start = if body.starts_with(BOM) { BOM.len() } else { 0 };
+    let start = if body.starts_with(&BOM) { BOM.len() } else { 0 };
     // The one token without a token before it: the top-level object's `{`.
     if next_non_space(body, start).1 != Some(b'{') {
         return Found::HandOver;
@@ -106,11 +105,11 @@ struct Walker {
     header: Option<usize>,
 }
 
-// Bits of `Walker::carries`.
+// Bits of `Walker::carries`, by position.
 /// The last block ended inside a number or literal.
-const IN_SCALAR: u64 = 1 << 0;
+const IN_SCALAR: u32 = 0;
 /// The last block ended inside a key.
-const IN_KEY: u64 = 1 << 1;
+const IN_KEY: u32 = 1;
 /// The planes (keys, values, closers) of a token that ended in an earlier
 /// block, with no token started since: three bits from here.
 const PENDING: u32 = 2;
@@ -118,11 +117,13 @@ const PENDING: u32 = 2;
 const IN_ARRAY: u32 = 5;
 
 // Bits of `Walker::flags`.
+/// Scan mode: done once the header's object has closed.
 const SCAN: u8 = 1 << 0;
 /// The top-level object has closed: only whitespace may follow.
 const CLOSED: u8 = 1 << 1;
 /// The header's object has closed (scan mode stops there).
 const HEADER_CLOSED: u8 = 1 << 2;
+/// Something is wrong, or not the index's to take: hand the body over.
 const INVALID: u8 = 1 << 3;
 
 impl Walker {
@@ -133,7 +134,8 @@ impl Walker {
             carries: 0b010 << PENDING,
             nest: 0,
             depth: 0,
-            max_depth,
+            // The stack holds 128 levels, as the machine's does.
+            max_depth: max_depth.min(MAX_DEPTH),
             flags: if mode == Mode::Scan { SCAN } else { 0 },
             escapes_checked: 0,
             header: None,
@@ -149,6 +151,9 @@ impl Walker {
         self.flags & (SCAN | HEADER_CLOSED) == SCAN | HEADER_CLOSED
     }
 
+    /// The answer once the walk has stopped. In parse mode the carries are
+    /// settled whenever the top-level object has closed with nothing wrong
+    /// after it; they are checked again all the same.
     fn finish(&self) -> Found {
         match self.header {
             Some(at) if !self.is_invalid() && self.found_in_scan() => Found::Header(at),
@@ -156,7 +161,7 @@ impl Walker {
                 if !self.is_invalid()
                     && self.flags & CLOSED != 0
                     && self.stage1.is_settled()
-                    && self.carries & IN_SCALAR == 0 =>
+                    && self.carries >> IN_SCALAR & 1 == 0 =>
             {
                 Found::Header(at)
             }
@@ -202,7 +207,7 @@ impl Walker {
         let close_quotes = quotes & outside;
         // Numbers and literals, and any stray byte: everything else outside strings.
         let scalar = !(in_string | quotes | opens | closes | colons | commas | spaces);
-        let scalar_before = scalar << 1 | (carries & IN_SCALAR);
+        let scalar_before = scalar << 1 | (carries >> IN_SCALAR & 1);
         let scalar_starts = scalar & !scalar_before;
         let scalar_ends = scalar_before & !scalar;
 
@@ -240,7 +245,7 @@ impl Walker {
         let (keys, carried_keys) = follow(spaces, LAID.keys.of(ends(0)), pending & 1);
         let key_opens = open_quotes & keys;
         // A key's opening quote carries through its string to its closing one.
-        let (sum, in_key) = in_string.overflowing_add(key_opens | (carries & IN_KEY) >> 1);
+        let (sum, in_key) = in_string.overflowing_add(key_opens | (carries >> IN_KEY & 1));
         let key_closes = sum & close_quotes;
         let ends = ends(key_closes);
         let (values, carried_values) = follow(spaces, LAID.values.of(ends), pending >> 1 & 1);
@@ -251,8 +256,8 @@ impl Walker {
             LAID.closers.of(ends),
             scalar_ends | pending >> 2 & 1,
         );
-        self.carries = scalar >> 63
-            | (in_key as u64) << 1
+        self.carries = (scalar >> 63) << IN_SCALAR
+            | (in_key as u64) << IN_KEY
             | (carried_keys | carried_values << 1 | carried_closers << 2) << PENDING
             | (in_array >> 63) << IN_ARRAY;
         let planes = Planes {
@@ -499,7 +504,8 @@ struct Brackets {
     arrays: u64,
     /// Where the innermost container changes between array and object.
     array_toggles: u64,
-    /// Whether a bracket left the depth at 1.
+    /// Whether the depth is 1 somewhere in the block (or 0, after the top
+    /// level's close): top-level keys may be there.
     at_top: bool,
     /// The bytes after the top-level object's close.
     after_end: u64,
@@ -516,7 +522,8 @@ fn check_escapes(body: &[u8], escaped: u64, base: usize, checked: usize) -> Opti
     let mut checked = checked;
     let mut bits = escaped;
     while bits != 0 {
-        let backslash = (base + bits.trailing_zeros() as usize).wrapping_sub(1);
+        // An escaped byte follows its backslash, so is never the body's first.
+        let backslash = (base + bits.trailing_zeros() as usize).checked_sub(1)?;
         bits &= bits - 1;
         if backslash >= checked {
             let (_, length) = decode_escape(body, backslash)?;
@@ -535,17 +542,7 @@ fn check_scalars(body: &[u8], starts: u64, base: usize) -> bool {
     while bits != 0 {
         let at = base + bits.trailing_zeros() as usize;
         bits &= bits - 1;
-        let end = match body.get(at).map(|&byte| Class::of(byte)) {
-            Some(Class::Letter) => literal::whole(body, at).map(|length| at + length),
-            Some(Class::Minus | Class::Zero | Class::Digit) => {
-                let (end, complete) = number::skip(body, at);
-                complete.ok().map(|()| end)
-            }
-            _ => None,
-        };
-        let delimited =
-            end.is_some_and(|end| body.get(end).is_none_or(|&byte| Class::of(byte).delimits()));
-        if !delimited {
+        if !scalar::end(body, at).is_some_and(|end| scalar::delimited(body, end)) {
             return false;
         }
     }
@@ -557,7 +554,9 @@ fn check_scalars(body: &[u8], starts: u64, base: usize) -> bool {
 #[inline(never)]
 fn value_is_object(body: &[u8], close: usize) -> bool {
     let (colon, _) = next_non_space(body, close + 1);
-    next_non_space(body, colon + 1).1 == Some(b'{')
+    next_non_space(body, colon + 1)
+        .1
+        .is_some_and(|first| Slot::Header.takes(first))
 }
 
 /// The closing quote of the key whose opening quote is at `open`, if the
@@ -566,12 +565,11 @@ fn value_is_object(body: &[u8], close: usize) -> bool {
 /// sit under the escaped keys' one, at the walk's deepest point.
 #[inline(always)]
 fn header_key_end(body: &[u8], open: usize) -> Option<usize> {
-    let from = open + 1;
-    let end = skip_plain(body, from);
-    match body.get(end)? {
-        b'"' => (key::index(body.get(from..end)?, key::TOP_CANDIDATES) == Some(key::HEADER))
-            .then_some(end),
-        _ => escaped_header_key_end(body, from),
+    match key::plain(body, open) {
+        Some((text, end)) => {
+            (key::index(text, key::TOP_CANDIDATES) == Some(key::HEADER)).then_some(end)
+        }
+        None => escaped_header_key_end(body, open + 1),
     }
 }
 

@@ -53,7 +53,7 @@ pub fn check_with(body: &[u8], options: Options) -> Result<(), String> {
                 ));
             }
             match engine.walk(body, mode, options) {
-                // Bodies shorter than a block are the byte-wise engine's.
+                // A valid body is the index's, unless shorter than a block.
                 None if parsed.is_ok() && body.len() >= 64 => {
                     return Err(format!(
                         "{} {mode:?} hands over a valid body: {:?}",

@@ -304,7 +304,13 @@ pub enum Mutation {
 }
 
 /// Tails that look like more members after the top-level object's close.
-const TAILS: [&str; 5] = [r#","":{}"#, r#","k":[]"#, r#","a":1,"b":{}"#, "{}", r#","x""#];
+const TAILS: [&str; 5] = [
+    r#","":{}"#,
+    r#","k":[]"#,
+    r#","a":1,"b":{}"#,
+    "{}",
+    r#","x""#,
+];
 
 fn interesting_byte() -> impl Strategy<Value = u8> {
     prop_oneof![
