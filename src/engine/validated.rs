@@ -23,7 +23,10 @@ pub(crate) struct Fields {
 /// for anything else (and for a field key with escapes, matched only after
 /// decoding): the byte-wise engine then reads or reports it.
 pub(crate) fn read_validated(body: &[u8], key: usize) -> Option<Fields> {
-    let after_key = skip_string(body, key + 1) + 1;
+    let after_key = match key::plain(body, key) {
+        Some((_, close)) => close + 1,
+        None => skip_string(body, key + 1) + 1,
+    };
     let (colon, _) = next_non_space(body, after_key);
     let (mut at, open) = next_non_space(body, colon + 1);
     if !Slot::Header.takes(open?) {

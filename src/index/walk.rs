@@ -9,7 +9,7 @@
 
 use super::Kernel;
 use super::block::{self, Carry, Masks};
-use crate::engine::{MAX_DEPTH, Mode, Slot};
+use crate::engine::{MAX_DEPTH, Mode};
 use crate::grammar::bytes::{BOM, Class, next_non_space};
 use crate::grammar::string::decode_escape;
 use crate::grammar::structure::Expect;
@@ -281,10 +281,10 @@ impl Walker {
             while top_keys != 0 {
                 let at = base + top_keys.trailing_zeros() as usize;
                 top_keys &= top_keys - 1;
-                if let Some(close) = header_key_end(body, at) {
-                    // A second `header`, or one that is not an object: the
-                    // byte-wise engine says what is wrong, and where.
-                    if self.header.is_some() || !value_is_object(body, close) {
+                if header_key_end(body, at).is_some() {
+                    // A second `header`: the byte-wise engine says where.
+                    // (One that is not an object is found when it is read.)
+                    if self.header.is_some() {
                         wrong |= 1;
                     }
                     self.header = Some(at);
@@ -547,16 +547,6 @@ fn check_scalars(body: &[u8], starts: u64, base: usize) -> bool {
         }
     }
     true
-}
-
-/// Whether the value after the key whose closing quote is at `close` is an
-/// object.
-#[inline(never)]
-fn value_is_object(body: &[u8], close: usize) -> bool {
-    let (colon, _) = next_non_space(body, close + 1);
-    next_non_space(body, colon + 1)
-        .1
-        .is_some_and(|first| Slot::Header.takes(first))
 }
 
 /// The closing quote of the key whose opening quote is at `open`, if the
