@@ -94,11 +94,12 @@ fn big_body() -> Vec<u8> {
         .into_bytes()
 }
 
-/// The header's key escaped, after 64 bytes: the index decodes it.
+/// The header's key escaped, after 64 bytes, in a body long enough for the
+/// index to run first: the index decodes it.
 fn escaped_key_body() -> Vec<u8> {
     format!(
         r#"{{"padding":"{}","he\u0061der":{{"isSuccessful":true,"resultCode":0,"resultMessage":"S"}}}}"#,
-        "x".repeat(100)
+        "x".repeat(300)
     )
     .into_bytes()
 }

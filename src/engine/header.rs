@@ -2,6 +2,7 @@
 //! values the fields take, what is missing or repeated. Every `Error` the
 //! engine reports about the header is built here.
 
+use super::whole_header::{Bytes, read_whole_header};
 use super::{
     CODE_INVALID, CODE_NEGATIVE, HEADER_DONE, IN_HEADER, IS_SUCCESSFUL, MESSAGE_NULL,
     MESSAGE_TRUNCATED, Machine, PARSE_MODE, SEEN_ALL, SEEN_IS_SUCCESSFUL, SEEN_RESULT_CODE,
@@ -45,7 +46,6 @@ impl Slot {
     }
 
     /// The slot of the header field `KEYS[index]`.
-    #[cfg(not(any(target_os = "none", nhncloud_header_small)))]
     pub(super) const fn of_field(index: Option<usize>) -> Slot {
         match index {
             Some(1) => Slot::IsSuccessful,
@@ -260,6 +260,45 @@ impl Machine {
             }
         }
         sink.message_end(self.at(close));
+    }
+
+    /// The header's object, from its `{` at `input[open]`, when
+    /// [`read_whole_header`] takes it whole: the machine is left as the
+    /// member cycle would leave it after the header's `}`, and the index
+    /// after that is returned. `None` leaves the machine untouched. Out of
+    /// line: the token loop's frame does not hold the fields.
+    #[inline(never)]
+    pub(super) fn whole_header<S: Sink>(
+        &mut self,
+        input: &[u8],
+        open: usize,
+        sink: &mut S,
+    ) -> Option<usize> {
+        // Opening the header must not break the nesting limit.
+        if self.depth >= self.max_depth {
+            return None;
+        }
+        let fields = read_whole_header(input, open, Bytes::Unchecked)?;
+        self.flags |= SEEN_ALL | HEADER_DONE;
+        if fields.is_successful {
+            self.flags |= IS_SUCCESSFUL;
+        }
+        self.result_code = fields.result_code;
+        match fields.message {
+            Some((open_quote, close_quote)) => {
+                sink.message_begin(self.at(open_quote));
+                self.slot = Slot::ResultMessage;
+                self.take_message(input, open_quote, close_quote, sink);
+            }
+            None => self.flags |= MESSAGE_NULL,
+        }
+        self.slot = Slot::Skip;
+        self.state = if self.flags & PARSE_MODE != 0 {
+            State::Between(Expect::AfterValue)
+        } else {
+            State::Done
+        };
+        Some(fields.end)
     }
 
     /// A container closed at `at`; what it means to the header.

@@ -13,8 +13,7 @@
 mod header;
 mod step;
 mod tokens;
-#[cfg(not(any(target_os = "none", nhncloud_header_small)))]
-mod validated;
+mod whole_header;
 
 use crate::error::{Error, ErrorKind, Field};
 use crate::grammar::FAST_PATHS;
@@ -23,7 +22,7 @@ use crate::grammar::structure::Expect;
 
 pub(crate) use header::Slot;
 #[cfg(not(any(target_os = "none", nhncloud_header_small)))]
-pub(crate) use validated::read_validated;
+pub(crate) use whole_header::read_validated;
 
 /// The deepest nesting the fixed stack can hold; also the default limit.
 pub(crate) const MAX_DEPTH: u8 = 128;

@@ -51,7 +51,7 @@ impl Machine {
                 return Ok(i);
             }
             let whole = if class == Class::Quote && expect.takes_key() {
-                self.whole_key(input, i)?
+                self.whole_key(input, i, sink)?
             } else {
                 self.token(expect, byte, class, self.at(i), sink)?;
                 match self.state {
@@ -147,13 +147,27 @@ impl Machine {
     /// A key from its opening quote at `input[open]`, when it lies whole
     /// and is plain ASCII; otherwise `None`, the machine untouched, and the
     /// byte-wise step matches it after decoding, character by character.
-    fn whole_key(&mut self, input: &[u8], open: usize) -> Result<Option<usize>, Error> {
+    /// The top-level `header` key is followed, where it lies whole, by
+    /// its whole object.
+    fn whole_key<S: Sink>(
+        &mut self,
+        input: &[u8],
+        open: usize,
+        sink: &mut S,
+    ) -> Result<Option<usize>, Error> {
         let Some((text, end)) = key::plain(input, open) else {
             return Ok(None);
         };
         self.mark = self.at(open);
         self.slot = self.resolve_key(key::index(text, self.key_candidates()))?;
         self.state = State::Between(Expect::Colon);
+        if self.slot == Slot::Header
+            && let (colon, Some(b':')) = next_non_space(input, end + 1)
+            && let (value, Some(b'{')) = next_non_space(input, colon + 1)
+            && let Some(after) = self.whole_header(input, value, sink)
+        {
+            return Ok(Some(after));
+        }
         Ok(Some(end + 1))
     }
 
