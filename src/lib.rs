@@ -126,6 +126,7 @@ mod grammar;
 mod header;
 #[cfg(not(any(target_os = "none", nhncloud_header_small)))]
 mod index;
+mod locate;
 mod message;
 mod parse;
 #[cfg(feature = "serde")]
@@ -137,6 +138,7 @@ pub use compute::{Api, Class, Remedy, classify};
 pub use engine::Mode;
 pub use error::{Error, ErrorKind, Field};
 pub use header::{Header, OwnedHeader};
+pub use locate::{locate, locate_with};
 pub use message::{BufferTooSmall, Chars, Message};
 pub use parse::{Options, parse, parse_with, scan, scan_with};
 pub use stream::{ReadError, Status, StreamParser};

@@ -4,14 +4,11 @@
 use crate::engine::read_validated;
 use crate::engine::{MAX_DEPTH, Machine, Mode, Progress, Sink};
 use crate::error::Error;
-#[cfg(not(any(target_os = "none", nhncloud_header_small)))]
-use crate::grammar::{
-    bytes::{BOM, next_non_space},
-    key,
-};
 use crate::header::Header;
 #[cfg(not(any(target_os = "none", nhncloud_header_small)))]
 use crate::index::{self, Found};
+#[cfg(not(any(target_os = "none", nhncloud_header_small)))]
+use crate::locate::header_first;
 use crate::message::Message;
 
 /// Settings shared by [`parse_with`] and [`scan_with`].
@@ -119,28 +116,12 @@ pub fn scan_with(body: &[u8], options: Options) -> Result<Header<'_>, Error> {
 fn extract(body: &[u8], mode: Mode, options: Options) -> Result<Header<'_>, Error> {
     #[cfg(not(any(target_os = "none", nhncloud_header_small)))]
     if body.len() >= INDEX_FROM
-        && !(mode == Mode::Scan && header_comes_first(body))
+        && !(mode == Mode::Scan && header_first(body).is_some())
         && let Some(header) = indexed(index::dispatch::best(), body, mode, options)
     {
         return Ok(header);
     }
     byte_wise(body, mode, options)
-}
-
-/// Whether the top-level object's first key is a plain `header`: `scan`
-/// then reads no further than the header, which the byte-wise engine takes
-/// in one go, in fewer instructions than the index's first blocks.
-#[cfg(not(any(target_os = "none", nhncloud_header_small)))]
-fn header_comes_first(body: &[u8]) -> bool {
-    let start = if body.starts_with(&BOM) { BOM.len() } else { 0 };
-    let (open, byte) = next_non_space(body, start);
-    if byte != Some(b'{') {
-        return false;
-    }
-    let (quote, byte) = next_non_space(body, open + 1);
-    byte == Some(b'"')
-        && key::plain(body, quote)
-            .is_some_and(|(text, _)| key::index(text, key::TOP_CANDIDATES) == Some(key::HEADER))
 }
 
 /// The body length from which the structural index runs first. Below it
@@ -152,7 +133,7 @@ const INDEX_FROM: usize = 256;
 
 /// The byte-wise engine: every answer, errors with their exact offsets.
 #[inline(never)]
-fn byte_wise(body: &[u8], mode: Mode, options: Options) -> Result<Header<'_>, Error> {
+pub(crate) fn byte_wise(body: &[u8], mode: Mode, options: Options) -> Result<Header<'_>, Error> {
     let mut machine = Machine::new(mode, options.max_depth);
     let mut span = MessageSpan::default();
     if machine.feed(body, &mut span)? == Progress::NeedMore {
@@ -173,7 +154,7 @@ fn indexed(engine: Engine, body: &[u8], mode: Mode, options: Options) -> Option<
     read_validated(body, key)
 }
 
-fn header_of<'a>(machine: &Machine, span: &MessageSpan, body: &'a [u8]) -> Header<'a> {
+pub(crate) fn header_of<'a>(machine: &Machine, span: &MessageSpan, body: &'a [u8]) -> Header<'a> {
     let result_message = if machine.message_is_null() {
         None
     } else {
@@ -271,6 +252,24 @@ impl Engine {
         Some(byte_wise(body, mode, options))
     }
 
+    /// [`locate_with`](crate::locate_with) on this engine: the header's key
+    /// found by the index's `locate` walk on this kernel, or a byte at a
+    /// time for the byte-wise engine, whatever the body's size; `None` when
+    /// it is not available.
+    pub fn locate<'a>(self, body: &'a [u8], options: Options) -> Option<Result<Header<'a>, Error>> {
+        if !self.is_available() {
+            return None;
+        }
+        #[cfg(not(any(target_os = "none", nhncloud_header_small)))]
+        let found = (body.len() >= 64)
+            .then(|| index::dispatch::find_header(self, body, options.max_depth))
+            .flatten();
+        #[cfg(any(target_os = "none", nhncloud_header_small))]
+        let found = None;
+        let quote = found.unwrap_or_else(|| crate::locate::follow_bytes(body, options.max_depth));
+        Some(crate::locate::located(body, quote, options))
+    }
+
     /// What the structural index alone says: the offset of the top-level
     /// `header` key's quote, or `None` where it hands over. `None` too for
     /// the byte-wise engine and unavailable kernels.
@@ -299,7 +298,7 @@ impl Engine {
 
 /// Remembers where the message's raw text lies; the text stays in the body.
 #[derive(Default)]
-struct MessageSpan {
+pub(crate) struct MessageSpan {
     start: usize,
     end: usize,
 }

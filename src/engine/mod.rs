@@ -165,6 +165,19 @@ impl Machine {
         }
     }
 
+    /// A scan-mode machine that starts at a member key of the top-level
+    /// object, its opening quote at `quote`: in the state the byte-wise
+    /// engine is in there after a valid start (depth 1, a key expected,
+    /// no header seen), so that from there on it reads exactly as `scan`
+    /// reads. For `locate`, which follows the body up to that key itself.
+    pub(crate) const fn at_top_level_key(max_depth: u8, quote: usize) -> Self {
+        let mut machine = Machine::new(Mode::Scan, max_depth);
+        machine.consumed = quote;
+        machine.depth = 1;
+        machine.state = State::Between(Expect::ObjectNext);
+        machine
+    }
+
     pub(crate) fn is_successful(&self) -> bool {
         self.flags & IS_SUCCESSFUL != 0
     }

@@ -1,6 +1,6 @@
 //! The keys that matter to the header, and matching them.
 
-use super::string::skip_plain;
+use super::string::{decode_escape, skip_plain};
 
 /// Keys matched, in candidate-bit order: `header` among the top-level
 /// members, the three fields among the header's.
@@ -52,6 +52,43 @@ pub(crate) fn narrow(candidates: u8, position: usize, code: u32) -> u8 {
 #[inline]
 pub(crate) fn matched(candidates: u8, length: usize) -> Option<usize> {
     (0..KEYS.len()).find(|&k| candidates & (1 << k) != 0 && KEYS[k].len() == length)
+}
+
+/// The closing quote of the key whose opening quote is at `open`, if the
+/// key is `header` after unescaping, matched as the byte-wise engine
+/// matches it. Inlined (the index's rare path): a frame of its own
+/// would sit under the escaped keys' one, at the walk's deepest point.
+#[inline(always)]
+pub(crate) fn header_end(body: &[u8], open: usize) -> Option<usize> {
+    match plain(body, open) {
+        Some((text, end)) => (index(text, TOP_CANDIDATES) == Some(HEADER)).then_some(end),
+        None => escaped_header_end(body, open + 1),
+    }
+}
+
+/// [`header_end`] for a key with escapes or non-ASCII characters,
+/// decoded one character at a time, as the byte-wise engine matches it
+/// (little stack: this runs at the walk's deepest point).
+#[cold]
+#[inline(never)]
+fn escaped_header_end(body: &[u8], from: usize) -> Option<usize> {
+    let mut candidates = TOP_CANDIDATES;
+    let (mut at, mut length) = (from, 0);
+    loop {
+        let (code, width) = match *body.get(at)? {
+            b'"' => break,
+            b'\\' => decode_escape(body, at)?,
+            // No key that counts holds non-ASCII text.
+            0x80.. => return None,
+            byte => (byte as u32, 1),
+        };
+        candidates = narrow(candidates, length, code);
+        if candidates == 0 {
+            return None;
+        }
+        (at, length) = (at + width, length + 1);
+    }
+    (matched(candidates, length) == Some(HEADER)).then_some(at)
 }
 
 #[cfg(test)]

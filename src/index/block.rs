@@ -91,11 +91,7 @@ pub(super) fn index<K: Kernel>(kernel: K, bytes: &[u8; 64], skip: u32, carry: &m
         block: kernel.load(bytes),
         skip,
     };
-    let backslashes = block.equal([b'\\']);
-    let escaped = escaped(backslashes, &mut carry.escaped);
-    let quotes = block.equal([b'"']) & !escaped;
-    let in_string = kernel.prefix_xor(quotes) ^ carry.in_string;
-    carry.in_string = ((in_string as i64) >> 63) as u64;
+    let (escaped, quotes, in_string) = strings(block, carry);
     let non_ascii = block.non_ascii();
     let mut invalid = block.within(0, FIRST_PRINTABLE - 1) & in_string;
     if non_ascii | carry.continuations | carry.narrow != 0 {
@@ -112,6 +108,53 @@ pub(super) fn index<K: Kernel>(kernel: K, bytes: &[u8; 64], skip: u32, carry: &m
         spaces: block.spaces(),
         invalid,
     }
+}
+
+/// What `locate` follows in a block: its strings and brackets, nothing
+/// validated.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Skeleton {
+    /// As in [`Masks`].
+    pub(super) in_string: u64,
+    /// As in [`Masks`].
+    pub(super) quotes: u64,
+    /// `{`, `[`, `}` and `]` outside strings and not escaped (a backslash
+    /// outside a string escapes the next byte too, as the byte-wise
+    /// follower reads it).
+    pub(super) brackets: u64,
+}
+
+/// Stage 1 for `locate`: the string carries only.
+#[inline(always)]
+pub(super) fn skeleton<K: Kernel>(
+    kernel: K,
+    bytes: &[u8; 64],
+    skip: u32,
+    carry: &mut Carry,
+) -> Skeleton {
+    let block = Loaded {
+        kernel,
+        block: kernel.load(bytes),
+        skip,
+    };
+    let (escaped, quotes, in_string) = strings(block, carry);
+    Skeleton {
+        in_string,
+        quotes,
+        brackets: block.equal([b'{', b'[', b'}', b']']) & !(in_string | escaped),
+    }
+}
+
+/// The escaped bytes, the quotes that open or close strings, and the bytes
+/// inside strings, with the escape and string carries.
+#[inline(always)]
+fn strings<K: Kernel>(block: Loaded<K>, carry: &mut Carry) -> (u64, u64, u64) {
+    let backslashes = block.equal([b'\\']);
+    let escaped = escaped(backslashes, &mut carry.escaped);
+    let quotes = block.equal([b'"']) & !escaped;
+    let in_string = block.kernel.prefix_xor(quotes) ^ carry.in_string;
+    carry.in_string = ((in_string as i64) >> 63) as u64;
+    (escaped, quotes, in_string)
 }
 
 /// The bytes right after a whole run of backslashes of odd length, the run

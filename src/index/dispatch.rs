@@ -5,6 +5,7 @@ use core::sync::atomic::{AtomicU8, Ordering};
 
 #[cfg(target_arch = "aarch64")]
 use super::aarch64::neon::Neon;
+use super::locate;
 use super::portable::Portable;
 use super::walk::{self, Found};
 #[cfg(target_arch = "x86_64")]
@@ -92,6 +93,30 @@ pub(crate) fn walk(engine: Engine, body: &[u8], mode: Mode, max_depth: u8) -> Op
 #[inline(never)]
 fn walk_on<K: super::Kernel>(kernel: K, body: &[u8], mode: Mode, max_depth: u8) -> Found {
     walk::walk(kernel, body, mode, max_depth)
+}
+
+/// `locate`'s walk on `engine`: the top-level `header` key's quote, or
+/// `None` where the body cannot be followed to it; `None` outside too for
+/// the byte-wise engine and for kernels this CPU lacks.
+#[inline(always)]
+pub(crate) fn find_header(engine: Engine, body: &[u8], max_depth: u8) -> Option<Option<usize>> {
+    match engine {
+        Engine::ByteWise => None,
+        Engine::Portable => Some(find_header_on(Portable, body, max_depth)),
+        #[cfg(target_arch = "x86_64")]
+        Engine::Sse2 => Some(find_header_on(Sse2::new()?, body, max_depth)),
+        #[cfg(target_arch = "x86_64")]
+        Engine::Avx2 => Some(Avx2::new()?.find_header(body, max_depth)),
+        #[cfg(target_arch = "aarch64")]
+        Engine::Neon => Some(find_header_on(Neon::new()?, body, max_depth)),
+        #[allow(unreachable_patterns)]
+        _ => None,
+    }
+}
+
+#[inline(never)]
+fn find_header_on<K: super::Kernel>(kernel: K, body: &[u8], max_depth: u8) -> Option<usize> {
+    locate::find_header(kernel, body, max_depth)
 }
 
 /// Stage 1 alone on `engine` (a checksum of the masks), for throughput

@@ -1,7 +1,8 @@
 //! The structural index: the second engine of the one-shot functions. It
 //! finds a body's structure 64 bytes at a time (stage 1, `block.rs`) and
 //! checks its grammar per block with bitmasks, walking only the brackets
-//! one by one (stage 2, `walk.rs`). It answers with where the top-level
+//! one by one (stage 2, `walk.rs`); for `locate`, it follows only strings
+//! and brackets to the header's key (`locate.rs`). It answers with where the top-level
 //! `header` key is, or with nothing: the body is invalid, or holds
 //! something it leaves to the byte-wise engine, which then gives the exact
 //! error. It never accepts what the byte-wise engine rejects.
@@ -13,6 +14,7 @@
 
 mod block;
 pub(crate) mod dispatch;
+mod locate;
 mod portable;
 mod walk;
 

@@ -281,7 +281,7 @@ impl Walker {
             while top_keys != 0 {
                 let at = base + top_keys.trailing_zeros() as usize;
                 top_keys &= top_keys - 1;
-                if header_key_end(body, at).is_some() {
+                if key::header_end(body, at).is_some() {
                     // A second `header`: the byte-wise engine says where.
                     // (One that is not an object is found when it is read.)
                     if self.header.is_some() {
@@ -547,43 +547,4 @@ fn check_scalars(body: &[u8], starts: u64, base: usize) -> bool {
         }
     }
     true
-}
-
-/// The closing quote of the key whose opening quote is at `open`, if the
-/// key is `header` after unescaping, matched as the byte-wise engine
-/// matches it. Inlined (the walk's rare path): a frame of its own would
-/// sit under the escaped keys' one, at the walk's deepest point.
-#[inline(always)]
-fn header_key_end(body: &[u8], open: usize) -> Option<usize> {
-    match key::plain(body, open) {
-        Some((text, end)) => {
-            (key::index(text, key::TOP_CANDIDATES) == Some(key::HEADER)).then_some(end)
-        }
-        None => escaped_header_key_end(body, open + 1),
-    }
-}
-
-/// [`header_key_end`] for a key with escapes or non-ASCII characters,
-/// decoded one character at a time, as the byte-wise engine matches it
-/// (little stack: this runs at the walk's deepest point).
-#[cold]
-#[inline(never)]
-fn escaped_header_key_end(body: &[u8], from: usize) -> Option<usize> {
-    let mut candidates = key::TOP_CANDIDATES;
-    let (mut at, mut length) = (from, 0);
-    loop {
-        let (code, width) = match *body.get(at)? {
-            b'"' => break,
-            b'\\' => decode_escape(body, at)?,
-            // No key that counts holds non-ASCII text.
-            0x80.. => return None,
-            byte => (byte as u32, 1),
-        };
-        candidates = key::narrow(candidates, length, code);
-        if candidates == 0 {
-            return None;
-        }
-        (at, length) = (at + width, length + 1);
-    }
-    (key::matched(candidates, length) == Some(key::HEADER)).then_some(at)
 }

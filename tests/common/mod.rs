@@ -6,6 +6,7 @@
 pub mod classify_reference;
 pub mod engines;
 pub mod generate;
+pub mod locating;
 pub mod reference;
 pub mod rows;
 pub mod streaming;

@@ -11,7 +11,7 @@ use core::arch::x86_64::{
 
 use super::detect;
 use crate::engine::Mode;
-use crate::index::{Found, Kernel, SPACE_BY_LOW_NIBBLE, walk};
+use crate::index::{Found, Kernel, SPACE_BY_LOW_NIBBLE, locate, walk};
 
 /// The AVX2 kernel; holding one proves the CPU has AVX2 and PCLMULQDQ.
 #[derive(Clone, Copy, Debug)]
@@ -28,6 +28,12 @@ impl Avx2 {
         unsafe { walk_avx2(self, body, mode, max_depth) }
     }
 
+    /// `locate`'s walk, compiled with AVX2 and PCLMULQDQ enabled.
+    pub(crate) fn find_header(self, body: &[u8], max_depth: u8) -> Option<usize> {
+        // SAFETY: as for `walk`.
+        unsafe { find_header_avx2(self, body, max_depth) }
+    }
+
     /// Stage 1 alone, compiled with AVX2 and PCLMULQDQ enabled.
     pub(crate) fn index_only(self, body: &[u8]) -> u64 {
         // SAFETY: as for `walk`.
@@ -39,6 +45,12 @@ impl Avx2 {
 #[inline(never)]
 fn walk_avx2(kernel: Avx2, body: &[u8], mode: Mode, max_depth: u8) -> Found {
     walk::walk(kernel, body, mode, max_depth)
+}
+
+#[target_feature(enable = "avx2,pclmulqdq")]
+#[inline(never)]
+fn find_header_avx2(kernel: Avx2, body: &[u8], max_depth: u8) -> Option<usize> {
+    locate::find_header(kernel, body, max_depth)
 }
 
 #[target_feature(enable = "avx2,pclmulqdq")]

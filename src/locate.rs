@@ -1,0 +1,181 @@
+//! `locate`: the header of a trusted body. Up to the top-level `header` key
+//! the body is followed, not validated: strings (escaped quotes included)
+//! and brackets, enough to tell which key is at the top level. From the key
+//! on, the byte-wise engine reads exactly as `scan` reads.
+
+use crate::engine::{MAX_DEPTH, Machine, Mode, Progress};
+use crate::error::Error;
+use crate::grammar::bytes::{BOM, next_non_space};
+use crate::grammar::key;
+use crate::grammar::string::skip_plain;
+use crate::header::Header;
+use crate::parse::{MessageSpan, Options, byte_wise, header_of};
+
+/// Returns the top-level `header` of a body trusted to be well-formed,
+/// validating the header alone, at the speed of the structural scan.
+///
+/// The contract:
+///
+/// - For every body that [`parse`](crate::parse) accepts, `locate` returns
+///   the same header.
+/// - The header object, from its `{` to its `}`, is validated by the same
+///   rules as in `parse` (fields, types, duplicates, escapes, UTF-8, the
+///   `resultCode` range), with errors of the same kind at the same offset.
+/// - Before the header, the body is only followed: strings by their
+///   unescaped quotes (a backslash escapes the byte after it, in a string
+///   or not), brackets for the nesting (up to [`Options::max_depth`], and
+///   each `]` or `}` must close its own kind), and the top-level keys, of
+///   which the first that decodes to `header` and is followed by a colon is
+///   the header's. Invalid JSON there (a bad number, a missing comma, a raw
+///   control byte, invalid UTF-8) may therefore be accepted.
+/// - A body that cannot be followed to its header is rejected with the
+///   error [`scan`](crate::scan) gives it, kind and offset: its top level is
+///   not an object, a bracket does not match, a string is not closed, the
+///   nesting is too deep, or there is no top-level `header`.
+/// - Like `scan`, it stops at the header's closing `}`: nothing after it is
+///   looked at.
+///
+/// It never panics, reads out of bounds, recurses or allocates, on any
+/// input. Where the CPU has a vector unit (SSE2 or AVX2 on x86_64, NEON on
+/// aarch64), 64 bytes are followed per step; elsewhere, and for bodies
+/// under 64 bytes, a byte at a time.
+///
+/// ```
+/// // A trailing comma and a bad number before the header: `parse` and
+/// // `scan` refuse the body, `locate` follows it.
+/// let body = br#"{"data": {"ids": [1, 2, 3,], "n": 01},
+///     "header": {"isSuccessful": true, "resultCode": 0, "resultMessage": "SUCCESS"}}"#;
+/// assert!(nhncloud_header::scan(body).is_err());
+/// let header = nhncloud_header::locate(body)?;
+/// assert_eq!(header.result_code, 0);
+///
+/// // The header itself is validated as `parse` validates it.
+/// let body = br#"{"data": [], "header": {"isSuccessful": true, "resultCode": 0}}"#;
+/// let error = nhncloud_header::locate(body).unwrap_err();
+/// assert_eq!(error.kind(), nhncloud_header::ErrorKind::MissingField);
+/// assert_eq!(error, nhncloud_header::parse(body).unwrap_err());
+/// # Ok::<(), nhncloud_header::Error>(())
+/// ```
+#[inline]
+pub fn locate(body: &[u8]) -> Result<Header<'_>, Error> {
+    locate_with(body, Options::new())
+}
+
+/// [`locate`] with explicit [`Options`].
+#[inline]
+pub fn locate_with(body: &[u8], options: Options) -> Result<Header<'_>, Error> {
+    located(body, find_header(body, options.max_depth()), options)
+}
+
+/// The header read from the key at `quote` as `scan` reads it; with no key,
+/// the error `scan` gives the body.
+#[inline(never)]
+pub(crate) fn located(
+    body: &[u8],
+    quote: Option<usize>,
+    options: Options,
+) -> Result<Header<'_>, Error> {
+    let Some(quote) = quote else {
+        return byte_wise(body, Mode::Scan, options);
+    };
+    let mut machine = Machine::at_top_level_key(options.max_depth(), quote);
+    let mut span = MessageSpan::default();
+    if machine.feed(body.get(quote..).unwrap_or_default(), &mut span)? == Progress::NeedMore {
+        machine.finish()?;
+    }
+    Ok(header_of(&machine, &span, body))
+}
+
+/// The top-level `header` key's opening quote: at once when it is the
+/// first key, else through the structural index where a vector kernel runs
+/// and the body holds a block, else a byte at a time.
+#[inline(always)]
+fn find_header(body: &[u8], max_depth: u8) -> Option<usize> {
+    if let Some(quote) = header_first(body) {
+        return Some(quote).filter(|_| max_depth >= 1);
+    }
+    #[cfg(not(any(target_os = "none", nhncloud_header_small)))]
+    if body.len() >= 64
+        && let Some(found) =
+            crate::index::dispatch::find_header(crate::index::dispatch::best(), body, max_depth)
+    {
+        return found;
+    }
+    follow_bytes(body, max_depth)
+}
+
+/// The first key's opening quote, when that key is the header's.
+pub(crate) fn header_first(body: &[u8]) -> Option<usize> {
+    let start = if body.starts_with(&BOM) { BOM.len() } else { 0 };
+    let (open, byte) = next_non_space(body, start);
+    if byte != Some(b'{') {
+        return None;
+    }
+    let (quote, byte) = next_non_space(body, open + 1);
+    (byte == Some(b'"') && is_header_key(body, quote)).then_some(quote)
+}
+
+/// Whether the string whose opening quote is at `quote` is the key
+/// `header`: it decodes to `header`, and a colon follows it.
+#[inline(always)]
+pub(crate) fn is_header_key(body: &[u8], quote: usize) -> bool {
+    key::header_end(body, quote).is_some_and(|end| next_non_space(body, end + 1).1 == Some(b':'))
+}
+
+/// What the structural index's `locate` walk answers, a byte at a time:
+/// the top-level `header` key's opening quote, or `None` where the body
+/// cannot be followed to it.
+pub(crate) fn follow_bytes(body: &[u8], max_depth: u8) -> Option<usize> {
+    let start = if body.starts_with(&BOM) { BOM.len() } else { 0 };
+    let (mut at, byte) = next_non_space(body, start);
+    if byte != Some(b'{') {
+        return None;
+    }
+    let max_depth = max_depth.min(MAX_DEPTH);
+    // One bit per open container, set for arrays, innermost in bit 0.
+    let (mut stack, mut depth) = (0u128, 0u8);
+    while let Some(&byte) = body.get(at) {
+        match byte {
+            b'"' => {
+                if depth == 1 && is_header_key(body, at) {
+                    return Some(at);
+                }
+                at = string_end(body, at + 1)?;
+            }
+            // A backslash outside a string escapes the next byte too, as
+            // the index reads it.
+            b'\\' => at += 1,
+            b'{' | b'[' => {
+                if depth >= max_depth {
+                    return None;
+                }
+                stack = stack << 1 | (byte == b'[') as u128;
+                depth += 1;
+            }
+            b'}' | b']' => {
+                if depth <= 1 || (stack & 1 != 0) != (byte == b']') {
+                    return None;
+                }
+                stack >>= 1;
+                depth -= 1;
+            }
+            _ => {}
+        }
+        at += 1;
+    }
+    None
+}
+
+/// The closing quote of the string whose text starts at `from`: the next
+/// quote that no backslash escapes.
+fn string_end(body: &[u8], from: usize) -> Option<usize> {
+    let mut at = from;
+    loop {
+        at = skip_plain(body, at);
+        match *body.get(at)? {
+            b'"' => return Some(at),
+            b'\\' => at += 2,
+            _ => at += 1,
+        }
+    }
+}

@@ -1,0 +1,130 @@
+//! `locate` held to its contract on one body, by a reading of the body
+//! written apart from the crate: the check behind `tests/locate.rs` and
+//! the `locate` fuzz target.
+
+use nhncloud_header::engines::Engine;
+use nhncloud_header::{Error, ErrorKind, Field, Header, Options};
+
+/// The top-level `header` key's opening quote as the contract delimits it:
+/// strings run from an unescaped quote to the next one (a backslash
+/// escapes the byte after it, in a string or not); brackets outside
+/// strings nest, each closing its own kind, never the top level, never
+/// deeper than `max_depth`; the key is the first string at depth 1 that
+/// serde_json decodes to `header` and that a colon follows. `None` where
+/// the body cannot be followed to one.
+pub fn header_key(body: &[u8], max_depth: u8) -> Option<usize> {
+    let is_space = |b: &u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r');
+    let start = if body.starts_with(b"\xEF\xBB\xBF") {
+        3
+    } else {
+        0
+    };
+    let first = start + body[start..].iter().position(|b| !is_space(b))?;
+    if body[first] != b'{' {
+        return None;
+    }
+    let mut open: Vec<u8> = Vec::new();
+    let mut at = first;
+    while at < body.len() {
+        match body[at] {
+            b'"' => {
+                let mut end = at + 1;
+                loop {
+                    match body.get(end)? {
+                        b'"' => break,
+                        b'\\' => end += 2,
+                        _ => end += 1,
+                    }
+                }
+                let after = body[end + 1..].iter().find(|b| !is_space(b));
+                if open.len() == 1
+                    && after == Some(&b':')
+                    && serde_json::from_slice::<String>(&body[at..=end])
+                        .is_ok_and(|k| k == "header")
+                {
+                    return Some(at);
+                }
+                at = end;
+            }
+            b'\\' => at += 1,
+            b'{' | b'[' => {
+                if open.len() >= usize::from(max_depth.min(128)) {
+                    return None;
+                }
+                open.push(body[at]);
+            }
+            b'}' | b']' => {
+                let opener = if body[at] == b'}' { b'{' } else { b'[' };
+                if open.len() <= 1 || open.pop() != Some(opener) {
+                    return None;
+                }
+            }
+            _ => {}
+        }
+        at += 1;
+    }
+    None
+}
+
+/// An answer, comparable across bodies: the header's fields (the message
+/// decoded), or the error's kind, field and offset.
+pub type Answer = Result<(bool, i32, Option<String>), (ErrorKind, Option<Field>, usize)>;
+
+pub fn answer(result: Result<Header<'_>, Error>) -> Answer {
+    result
+        .map(|h| {
+            let text = h.result_message.map(|m| m.chars().collect());
+            (h.is_successful, h.result_code, text)
+        })
+        .map_err(|e| (e.kind(), e.field(), e.offset()))
+}
+
+/// What `locate` must answer: with a key, the header as `scan` reads it
+/// from there (on `{` followed by the body from the key, the offsets moved
+/// back); without one, `scan`'s answer.
+pub fn expected(body: &[u8], options: Options) -> Answer {
+    let Some(key) = header_key(body, options.max_depth()) else {
+        return answer(nhncloud_header::scan_with(body, options));
+    };
+    let mut rest = b"{".to_vec();
+    rest.extend_from_slice(&body[key..]);
+    answer(nhncloud_header::scan_with(&rest, options))
+        .map_err(|(kind, field, offset)| (kind, field, offset + key - 1))
+}
+
+/// `locate` on one body with `options`, on every engine this machine runs
+/// and through the public function: the answer [`expected`] gives; and
+/// whatever `parse` or `scan` accepts, the same header.
+pub fn check_locate(body: &[u8], options: Options) -> Result<(), String> {
+    let show = || String::from_utf8_lossy(body).into_owned();
+    let expected = expected(body, options);
+    let public = answer(nhncloud_header::locate_with(body, options));
+    if public != expected {
+        return Err(format!(
+            "locate: {public:?}, expected {expected:?}\nbody: {:?}",
+            show()
+        ));
+    }
+    for engine in Engine::ALL.into_iter().filter(|e| e.is_available()) {
+        let got = answer(engine.locate(body, options).unwrap());
+        if got != expected {
+            return Err(format!(
+                "locate on {}: {got:?}, expected {expected:?}\nbody: {:?}",
+                engine.name(),
+                show()
+            ));
+        }
+    }
+    for (name, other) in [
+        ("parse", nhncloud_header::parse_with(body, options)),
+        ("scan", nhncloud_header::scan_with(body, options)),
+    ] {
+        if other.is_ok() && answer(other) != public {
+            return Err(format!(
+                "{name} accepts, locate differs: {public:?}\nbody: {:?}",
+                show()
+            ));
+        }
+    }
+    Ok(())
+}
