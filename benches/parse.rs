@@ -42,6 +42,7 @@ fn check(body: &[u8]) {
         expected
     );
     assert_eq!(nhncloud_header::scan(body).unwrap(), ours);
+    assert_eq!(nhncloud_header::locate(body).unwrap(), ours);
     let serde = serde_json::from_slice::<Response>(body).unwrap().header;
     assert_eq!(
         (
@@ -84,8 +85,8 @@ fn stream_64(body: &[u8]) -> Result<OwnedHeader<64>, nhncloud_header::Error> {
     parser.finish()
 }
 
-/// `parse` on each engine this machine runs, and stage 1 alone on each
-/// kernel: how far the walk is from the character scan.
+/// `parse` and `locate` on each engine this machine runs, and stage 1
+/// alone on each kernel: how far the walk is from the character scan.
 fn engines(group: &mut BenchmarkGroup<'_, WallTime>, body: &[u8]) {
     for engine in Engine::ALL {
         if !engine.is_available() || engine == Engine::Portable {
@@ -98,6 +99,10 @@ fn engines(group: &mut BenchmarkGroup<'_, WallTime>, body: &[u8]) {
         );
         group.bench_function(format!("engine/parse_{}", engine.name()), |b| {
             b.iter(|| engine.extract(black_box(body), Mode::Parse, Options::new()))
+        });
+        assert_eq!(engine.locate(body, Options::new()), Some(Ok(expected)));
+        group.bench_function(format!("engine/locate_{}", engine.name()), |b| {
+            b.iter(|| engine.locate(black_box(body), Options::new()))
         });
         if engine != Engine::ByteWise {
             group.bench_function(format!("engine/stage1_{}", engine.name()), |b| {
@@ -116,6 +121,13 @@ fn competitors(group: &mut BenchmarkGroup<'_, WallTime>, body: &[u8]) {
     });
     group.bench_function("nhncloud_header/scan", |b| {
         b.iter(|| nhncloud_header::scan(black_box(body)))
+    });
+    group.bench_function("nhncloud_header/locate", |b| {
+        b.iter(|| nhncloud_header::locate(black_box(body)))
+    });
+    // The memory's yardstick: one pass over every byte, finding nothing.
+    group.bench_function("memchr/absent_byte", |b| {
+        b.iter(|| memchr::memchr(0xFF, black_box(body)))
     });
     group.bench_function("serde_json/derive", |b| {
         b.iter(|| serde_json::from_slice::<Response>(black_box(body)).map(|r| r.header.result_code))

@@ -24,6 +24,7 @@ fn run(competitor: &str, body: &[u8]) {
     match competitor {
         "parse" => drop(black_box(nhncloud_header::parse(black_box(body)).unwrap())),
         "scan" => drop(black_box(nhncloud_header::scan(black_box(body)).unwrap())),
+        "locate" => drop(black_box(nhncloud_header::locate(black_box(body)).unwrap())),
         "stream_64" => {
             let mut parser = StreamParser::<64>::new(Mode::Parse);
             for chunk in black_box(body).chunks(64) {
@@ -56,7 +57,11 @@ fn run(competitor: &str, body: &[u8]) {
             );
         }
         "none" => {}
-        engine if engine.starts_with("parse_") || engine.starts_with("stage1_") => {
+        engine
+            if engine.starts_with("parse_")
+                || engine.starts_with("locate_")
+                || engine.starts_with("stage1_") =>
+        {
             let (what, name) = engine.split_once('_').unwrap();
             let engine = Engine::ALL
                 .into_iter()
@@ -64,6 +69,8 @@ fn run(competitor: &str, body: &[u8]) {
                 .expect("an engine this machine runs");
             if what == "parse" {
                 black_box(engine.extract(black_box(body), Mode::Parse, Options::new()));
+            } else if what == "locate" {
+                black_box(engine.locate(black_box(body), Options::new()));
             } else {
                 black_box(engine.index_only(black_box(body)));
             }

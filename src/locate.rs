@@ -23,15 +23,15 @@ use crate::parse::{MessageSpan, Options, byte_wise, header_of};
 ///   `resultCode` range), with errors of the same kind at the same offset.
 /// - Before the header, the body is only followed: strings by their
 ///   unescaped quotes (a backslash escapes the byte after it, in a string
-///   or not), brackets for the nesting (up to [`Options::max_depth`], and
-///   each `]` or `}` must close its own kind), and the top-level keys, of
+///   or not), brackets for the nesting (counted up to
+///   [`Options::max_depth`]: a `]` may close a `{`), and the top-level keys, of
 ///   which the first that decodes to `header` and is followed by a colon is
 ///   the header's. Invalid JSON there (a bad number, a missing comma, a raw
 ///   control byte, invalid UTF-8) may therefore be accepted.
 /// - A body that cannot be followed to its header is rejected with the
 ///   error [`scan`](crate::scan) gives it, kind and offset: its top level is
-///   not an object, a bracket does not match, a string is not closed, the
-///   nesting is too deep, or there is no top-level `header`.
+///   not an object, a bracket closes the top level early, a string is not
+///   closed, the nesting is too deep, or there is no top-level `header`.
 /// - Like `scan`, it stops at the header's closing `}`: nothing after it is
 ///   looked at.
 ///
@@ -132,8 +132,8 @@ pub(crate) fn follow_bytes(body: &[u8], max_depth: u8) -> Option<usize> {
         return None;
     }
     let max_depth = max_depth.min(MAX_DEPTH);
-    // One bit per open container, set for arrays, innermost in bit 0.
-    let (mut stack, mut depth) = (0u128, 0u8);
+    // Only counted, as the index counts it.
+    let mut depth = 0u8;
     while let Some(&byte) = body.get(at) {
         match byte {
             b'"' => {
@@ -149,14 +149,12 @@ pub(crate) fn follow_bytes(body: &[u8], max_depth: u8) -> Option<usize> {
                 if depth >= max_depth {
                     return None;
                 }
-                stack = stack << 1 | (byte == b'[') as u128;
                 depth += 1;
             }
             b'}' | b']' => {
-                if depth <= 1 || (stack & 1 != 0) != (byte == b']') {
+                if depth <= 1 {
                     return None;
                 }
-                stack >>= 1;
                 depth -= 1;
             }
             _ => {}

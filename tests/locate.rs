@@ -77,6 +77,8 @@ fn invalid_json_before_the_header_is_followed_not_checked() {
         r#""a": "\x", "b": "\ud800","#,
         r#""a": 1 2 3,"#,
         r#""a" "b" "c","#,
+        // Brackets are counted, not matched.
+        r#""a": [1}, "b": {2],"#,
     ] {
         let body = format!(r#"{{{before} "header": {HEADER}}}"#);
         assert!(scan(body.as_bytes()).is_err(), "{body}");
@@ -162,13 +164,12 @@ fn the_header_itself_is_validated_as_parse_validates_it() {
 /// A body that cannot be followed to its header gets `scan`'s error.
 #[test]
 fn bodies_that_cannot_be_followed_are_rejected_as_scan_rejects_them() {
-    let cases: [(&[u8], ErrorKind); 11] = [
+    let cases: [(&[u8], ErrorKind); 10] = [
         (b"", ErrorKind::Empty),
         (b"  [1, 2]", ErrorKind::NotAnObject),
         (b"\"header\"", ErrorKind::NotAnObject),
-        (br#"{"a": [1}, "header": {}}"#, ErrorKind::UnexpectedByte),
         (
-            br#"{"a": {"b": 1]], "header": {}}"#,
+            br#"{"a": {"b": 1]]], "header": {}}"#,
             ErrorKind::UnexpectedByte,
         ),
         (

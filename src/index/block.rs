@@ -118,10 +118,11 @@ pub(super) struct Skeleton {
     pub(super) in_string: u64,
     /// As in [`Masks`].
     pub(super) quotes: u64,
-    /// `{`, `[`, `}` and `]` outside strings and not escaped (a backslash
-    /// outside a string escapes the next byte too, as the byte-wise
-    /// follower reads it).
-    pub(super) brackets: u64,
+    /// `{` and `[` outside strings and not escaped (a backslash outside a
+    /// string escapes the next byte too, as the byte-wise follower reads it).
+    pub(super) opens: u64,
+    /// `}` and `]`, likewise.
+    pub(super) closes: u64,
 }
 
 /// Stage 1 for `locate`: the string carries only.
@@ -138,10 +139,12 @@ pub(super) fn skeleton<K: Kernel>(
         skip,
     };
     let (escaped, quotes, in_string) = strings(block, carry);
+    let structural = !(in_string | escaped);
     Skeleton {
         in_string,
         quotes,
-        brackets: block.equal([b'{', b'[', b'}', b']']) & !(in_string | escaped),
+        opens: block.equal([b'{', b'[']) & structural,
+        closes: block.equal([b'}', b']']) & structural,
     }
 }
 

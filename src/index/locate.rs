@@ -11,9 +11,9 @@ use crate::locate::is_header_key;
 /// The opening quote of the first top-level key that is `header` (after
 /// unescaping) and is followed by a colon, following only strings and
 /// brackets; `None` where the body cannot be followed that far: its top
-/// level is not an object, a bracket closes what did not open or the top
-/// level before a `header` key, the nesting passes `max_depth`, or the body
-/// ends first. The same answer as `locate::follow_bytes` on every input.
+/// level is not an object, a bracket closes the top level before a
+/// `header` key, the nesting passes `max_depth`, or the body ends first.
+/// The same answer as `locate::follow_bytes` on every input.
 #[inline(always)]
 pub(super) fn find_header<K: Kernel>(kernel: K, body: &[u8], max_depth: u8) -> Option<usize> {
     let start = if body.starts_with(&BOM) { BOM.len() } else { 0 };
@@ -24,7 +24,6 @@ pub(super) fn find_header<K: Kernel>(kernel: K, body: &[u8], max_depth: u8) -> O
     // one before it, the bytes already followed skipped.
     let last = body.len().checked_sub(64)?;
     let mut nesting = Nesting {
-        stack: 0,
         depth: 0,
         max_depth: max_depth.min(MAX_DEPTH),
     };
@@ -41,13 +40,10 @@ pub(super) fn find_header<K: Kernel>(kernel: K, body: &[u8], max_depth: u8) -> O
         let Skeleton {
             in_string,
             quotes,
-            brackets,
+            opens,
+            closes,
         } = block::skeleton(kernel, bytes, skip, &mut carry);
-        let (at_top, fault) = if brackets != 0 {
-            nesting.follow(bytes, skip, brackets)
-        } else {
-            (if nesting.depth == 1 { u64::MAX } else { 0 }, 0)
-        };
+        let (at_top, fault) = nesting.follow(opens, closes);
         // Keys before the first fault count: the header's key may come
         // before a bracket that breaks the nesting after it.
         let mut keys = quotes & in_string & at_top & fault.wrapping_sub(1);
@@ -66,42 +62,57 @@ pub(super) fn find_header<K: Kernel>(kernel: K, body: &[u8], max_depth: u8) -> O
     None
 }
 
-/// The containers open: one bit each, set for arrays, innermost in bit 0.
+/// How deep the brackets so far nest. Only counted: `locate` does not
+/// check that a `]` closes a `[`.
 struct Nesting {
-    stack: u128,
     depth: u8,
     max_depth: u8,
 }
 
 impl Nesting {
-    /// The brackets of a block, in order: the bytes at depth 1 after each,
-    /// and the first bracket that cannot be followed (its bit; 0 for none):
-    /// a close of what is not open or of the top level, an open past the
-    /// depth limit. The nesting stops there.
+    /// The brackets of a block: the bytes at depth 1, and the first bracket
+    /// that cannot be followed (its bit; 0 for none): a close of the top
+    /// level, or an open past the depth limit. The nesting stops there.
     #[inline(always)]
-    fn follow(&mut self, bytes: &[u8; 64], skip: u32, brackets: u64) -> (u64, u64) {
+    fn follow(&mut self, opens: u64, closes: u64) -> (u64, u64) {
+        let depth = self.depth;
+        if opens | closes == 0 {
+            return (if depth == 1 { u64::MAX } else { 0 }, 0);
+        }
+        // Most blocks lie deep in the payload: if every close came first the
+        // depth would stay above 1, and if every open came first it would
+        // stay within the limit, so the order does not matter.
+        let (opened, closed) = (opens.count_ones() as u8, closes.count_ones() as u8);
+        if depth > closed.saturating_add(1) && self.max_depth - depth >= opened {
+            self.depth = depth + opened - closed;
+            return (0, 0);
+        }
+        self.one_by_one(opens, closes)
+    }
+
+    /// [`Nesting::follow`] a bracket at a time, for blocks near the top
+    /// level or the limit.
+    #[cold]
+    #[inline(never)]
+    fn one_by_one(&mut self, opens: u64, closes: u64) -> (u64, u64) {
         let (mut at_top, mut from) = (0, 0);
-        let mut bits = brackets;
+        let mut bits = opens | closes;
         while bits != 0 {
             let at = bits.trailing_zeros();
+            let bit = bits & bits.wrapping_neg();
             bits &= bits - 1;
             if self.depth == 1 {
                 at_top |= between(from, at);
             }
-            let byte = bytes[((at + skip) & 63) as usize];
-            // `[` and `]` have bit 5 clear, `{` and `}` set; openers have bit 1 set.
-            let array = byte & 0x20 == 0;
-            if byte & 0x02 != 0 {
+            if opens & bit != 0 {
                 if self.depth >= self.max_depth {
-                    return (at_top, 1 << at);
+                    return (at_top, bit);
                 }
-                self.stack = self.stack << 1 | array as u128;
                 self.depth += 1;
             } else {
-                if self.depth <= 1 || (self.stack & 1 != 0) != array {
-                    return (at_top, 1 << at);
+                if self.depth <= 1 {
+                    return (at_top, bit);
                 }
-                self.stack >>= 1;
                 self.depth -= 1;
             }
             from = at + 1;

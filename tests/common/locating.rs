@@ -8,8 +8,8 @@ use nhncloud_header::{Error, ErrorKind, Field, Header, Options};
 /// The top-level `header` key's opening quote as the contract delimits it:
 /// strings run from an unescaped quote to the next one (a backslash
 /// escapes the byte after it, in a string or not); brackets outside
-/// strings nest, each closing its own kind, never the top level, never
-/// deeper than `max_depth`; the key is the first string at depth 1 that
+/// strings nest, counted (a `]` may close a `{`), never closing the top
+/// level, never deeper than `max_depth`; the key is the first string at depth 1 that
 /// serde_json decodes to `header` and that a colon follows. `None` where
 /// the body cannot be followed to one.
 pub fn header_key(body: &[u8], max_depth: u8) -> Option<usize> {
@@ -23,7 +23,7 @@ pub fn header_key(body: &[u8], max_depth: u8) -> Option<usize> {
     if body[first] != b'{' {
         return None;
     }
-    let mut open: Vec<u8> = Vec::new();
+    let mut depth = 0usize;
     let mut at = first;
     while at < body.len() {
         match body[at] {
@@ -37,7 +37,7 @@ pub fn header_key(body: &[u8], max_depth: u8) -> Option<usize> {
                     }
                 }
                 let after = body[end + 1..].iter().find(|b| !is_space(b));
-                if open.len() == 1
+                if depth == 1
                     && after == Some(&b':')
                     && serde_json::from_slice::<String>(&body[at..=end])
                         .is_ok_and(|k| k == "header")
@@ -48,16 +48,16 @@ pub fn header_key(body: &[u8], max_depth: u8) -> Option<usize> {
             }
             b'\\' => at += 1,
             b'{' | b'[' => {
-                if open.len() >= usize::from(max_depth.min(128)) {
+                if depth >= usize::from(max_depth.min(128)) {
                     return None;
                 }
-                open.push(body[at]);
+                depth += 1;
             }
             b'}' | b']' => {
-                let opener = if body[at] == b'}' { b'{' } else { b'[' };
-                if open.len() <= 1 || open.pop() != Some(opener) {
+                if depth <= 1 {
                     return None;
                 }
+                depth -= 1;
             }
             _ => {}
         }

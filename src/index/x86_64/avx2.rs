@@ -19,7 +19,7 @@ pub(crate) struct Avx2(());
 
 impl Avx2 {
     pub(crate) fn new() -> Option<Self> {
-        detect::avx2_and_pclmulqdq().then_some(Avx2(()))
+        detect::avx2_kernel().then_some(Avx2(()))
     }
 
     /// The structural walk, compiled with AVX2 and PCLMULQDQ enabled.
@@ -41,19 +41,19 @@ impl Avx2 {
     }
 }
 
-#[target_feature(enable = "avx2,pclmulqdq")]
+#[target_feature(enable = "avx2,pclmulqdq,popcnt,bmi1")]
 #[inline(never)]
 fn walk_avx2(kernel: Avx2, body: &[u8], mode: Mode, max_depth: u8) -> Found {
     walk::walk(kernel, body, mode, max_depth)
 }
 
-#[target_feature(enable = "avx2,pclmulqdq")]
+#[target_feature(enable = "avx2,pclmulqdq,popcnt,bmi1")]
 #[inline(never)]
 fn find_header_avx2(kernel: Avx2, body: &[u8], max_depth: u8) -> Option<usize> {
     locate::find_header(kernel, body, max_depth)
 }
 
-#[target_feature(enable = "avx2,pclmulqdq")]
+#[target_feature(enable = "avx2,pclmulqdq,popcnt,bmi1")]
 fn index_only_avx2(kernel: Avx2, body: &[u8]) -> u64 {
     walk::index_only(kernel, body)
 }

@@ -8,19 +8,20 @@
 use core::sync::atomic::{AtomicU8, Ordering};
 
 /// 0 before the first question, then 1 + the answer.
-static AVX2_AND_PCLMULQDQ: AtomicU8 = AtomicU8::new(0);
+static AVX2_KERNEL: AtomicU8 = AtomicU8::new(0);
 
 #[cfg(not(miri))]
 use core::arch::x86_64::{__cpuid, __cpuid_count, _xgetbv};
 
-/// Whether the CPU has AVX2 and PCLMULQDQ and the OS saves the 256-bit
-/// registers.
+/// Whether the CPU has what the AVX2 kernel is compiled with (AVX2,
+/// PCLMULQDQ, POPCNT and BMI1: every AVX2 CPU has the last three) and the
+/// OS saves the 256-bit registers.
 #[inline]
-pub(crate) fn avx2_and_pclmulqdq() -> bool {
-    match AVX2_AND_PCLMULQDQ.load(Ordering::Relaxed) {
+pub(crate) fn avx2_kernel() -> bool {
+    match AVX2_KERNEL.load(Ordering::Relaxed) {
         0 => {
-            let answer = ask_avx2_and_pclmulqdq();
-            AVX2_AND_PCLMULQDQ.store(1 + answer as u8, Ordering::Relaxed);
+            let answer = ask_avx2_kernel();
+            AVX2_KERNEL.store(1 + answer as u8, Ordering::Relaxed);
             answer
         }
         known => known == 2,
@@ -28,8 +29,13 @@ pub(crate) fn avx2_and_pclmulqdq() -> bool {
 }
 
 #[cold]
-fn ask_avx2_and_pclmulqdq() -> bool {
-    if cfg!(all(target_feature = "avx2", target_feature = "pclmulqdq")) {
+fn ask_avx2_kernel() -> bool {
+    if cfg!(all(
+        target_feature = "avx2",
+        target_feature = "pclmulqdq",
+        target_feature = "popcnt",
+        target_feature = "bmi1"
+    )) {
         return true;
     }
     #[cfg(miri)]
@@ -51,13 +57,17 @@ fn ask_avx2_and_pclmulqdq() -> bool {
             };
             (max_leaf, features, extended)
         };
+        // Leaf 1, ECX.
         const PCLMULQDQ: u32 = 1 << 1;
+        const POPCNT: u32 = 1 << 23;
         const OSXSAVE: u32 = 1 << 27;
         const AVX: u32 = 1 << 28;
+        const LEAF_1: u32 = PCLMULQDQ | POPCNT | OSXSAVE | AVX;
+        // Leaf 7, EBX.
+        const BMI1: u32 = 1 << 3;
         const AVX2: u32 = 1 << 5;
-        let cpu = max_leaf >= 7
-            && features & (PCLMULQDQ | OSXSAVE | AVX) == (PCLMULQDQ | OSXSAVE | AVX)
-            && extended & AVX2 != 0;
+        let cpu =
+            max_leaf >= 7 && features & LEAF_1 == LEAF_1 && extended & (BMI1 | AVX2) == BMI1 | AVX2;
         // XCR0 bits 1 and 2: the OS saves SSE and AVX state.
         cpu && os_saves_ymm()
     }
