@@ -233,6 +233,28 @@ fn scan_stops_at_the_header_parse_reads_on() {
 }
 
 #[test]
+fn locate_follows_the_payload_and_validates_the_header() {
+    // Invalid JSON before the header: `parse` and `scan` refuse it.
+    let body = r#"{"servers": [1, 2,], "header": {"isSuccessful": true, "resultCode": 0, "resultMessage": "SUCCESS"}}"#;
+    assert_eq!(run(&["--scan"], body).status.code(), Some(2));
+    let output = run(&["--locate"], body);
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(lines(&output), ["-: 0 success none \"SUCCESS\""]);
+    // The header itself is still validated.
+    let body = r#"{"servers": [], "header": {"isSuccessful": true, "resultCode": 0}}"#;
+    let output = run(&["--locate", "--json"], body);
+    assert_eq!(output.status.code(), Some(2));
+    let objects = json_lines(&output);
+    assert_eq!(objects[0]["error"]["kind"], "missing_field");
+    // No streaming mode takes it.
+    for other in ["--scan", "--chunk=64"] {
+        let output = run(&["--locate", other], body);
+        assert_eq!(output.status.code(), Some(2), "{other}");
+        assert!(String::from_utf8_lossy(&output.stderr).contains("cannot be used with"));
+    }
+}
+
+#[test]
 fn malformed_outranks_unsuccessful() {
     let dir = scratch();
     let files = [

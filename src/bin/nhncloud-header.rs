@@ -1,7 +1,7 @@
 //! `nhncloud-header`: what NHN Cloud API responses say, at a shell prompt.
 //!
 //! ```text
-//! nhncloud-header [--json] [--scan] [--chunk N] [FILE ...]
+//! nhncloud-header [--json] [--scan | --locate] [--chunk N] [FILE ...]
 //! ```
 //!
 //! Exit status: 2 if any input was malformed or unreadable; else 1 if any
@@ -32,6 +32,11 @@ struct Args {
     /// validating the whole body (`parse`).
     #[arg(long)]
     scan: bool,
+    /// Trust each body to be well-formed: validate its header alone, and
+    /// only follow strings and brackets up to it (`locate`), at the speed
+    /// of the structural scan. Not with `--scan` or `--chunk`.
+    #[arg(long, conflicts_with_all = ["scan", "chunk"])]
+    locate: bool,
     /// Read each input N bytes at a time through the streaming parser, in
     /// fixed memory (messages beyond 4096 bytes are cut and flagged).
     #[arg(long, value_name = "N")]
@@ -168,6 +173,7 @@ fn judge(args: &Args, path: &PathBuf) -> Result<Report, Failure> {
     let mut body = Vec::new();
     reader.read_to_end(&mut body).map_err(Failure::Unreadable)?;
     let extract = match mode {
+        _ if args.locate => nhncloud_header::locate,
         Mode::Scan => nhncloud_header::scan,
         Mode::Parse => nhncloud_header::parse,
     };
