@@ -68,16 +68,22 @@ pub fn locate_with(body: &[u8], options: Options) -> Result<Header<'_>, Error> {
 }
 
 /// The header read from the key at `quote` as `scan` reads it; with no key,
-/// the error `scan` gives the body.
-#[inline(never)]
+/// the error `scan` gives the body. The two run in frames of their own,
+/// never one inside the other, nor inside the search's.
+#[inline(always)]
 pub(crate) fn located(
     body: &[u8],
     quote: Option<usize>,
     options: Options,
 ) -> Result<Header<'_>, Error> {
-    let Some(quote) = quote else {
-        return byte_wise(body, Mode::Scan, options);
-    };
+    match quote {
+        Some(quote) => from_key(body, quote, options),
+        None => byte_wise(body, Mode::Scan, options),
+    }
+}
+
+#[inline(never)]
+fn from_key(body: &[u8], quote: usize, options: Options) -> Result<Header<'_>, Error> {
     let mut machine = Machine::at_top_level_key(options.max_depth(), quote);
     let mut span = MessageSpan::default();
     if machine.feed(body.get(quote..).unwrap_or_default(), &mut span)? == Progress::NeedMore {
@@ -125,6 +131,7 @@ pub(crate) fn is_header_key(body: &[u8], quote: usize) -> bool {
 /// What the structural index's `locate` walk answers, a byte at a time:
 /// the top-level `header` key's opening quote, or `None` where the body
 /// cannot be followed to it.
+#[inline(never)]
 pub(crate) fn follow_bytes(body: &[u8], max_depth: u8) -> Option<usize> {
     let start = if body.starts_with(&BOM) { BOM.len() } else { 0 };
     let (mut at, byte) = next_non_space(body, start);

@@ -154,7 +154,9 @@ fn every_entry_point_stays_within_the_budget() {
     let deep = std::sync::Arc::new(deep_body());
     let mut rows = Vec::new();
     let mut row = |name: &str, measured: usize| {
-        let one_shot = name.starts_with("parse") || name.starts_with("scan");
+        let one_shot = ["parse", "scan", "locate"]
+            .iter()
+            .any(|f| name.starts_with(f));
         let used = measured.saturating_sub(if one_shot { stub_harness } else { harness });
         println!("{name:<48} {used:>5} bytes");
         rows.push((name.to_string(), used));
@@ -187,6 +189,13 @@ fn every_entry_point_stays_within_the_budget() {
                     let _ = black_box(scan(black_box(&b)));
                 }),
             );
+            let b = body.clone();
+            row(
+                &format!("locate on {e} ({label})"),
+                measure(move || {
+                    let _ = black_box(nhncloud_header::locate(black_box(&b)));
+                }),
+            );
         }
     }
     best.set_best();
@@ -216,6 +225,16 @@ fn every_entry_point_stays_within_the_budget() {
             );
         }),
     );
+    let b = deep.clone();
+    row(
+        "locate (100000-deep arrays)",
+        measure(move || {
+            assert_eq!(
+                nhncloud_header::locate(black_box(&b)).unwrap_err().kind(),
+                ErrorKind::DepthLimit
+            );
+        }),
+    );
     row(
         "classify",
         measure(|| {
@@ -234,7 +253,10 @@ fn every_entry_point_stays_within_the_budget() {
         }),
     );
     for (name, used) in rows {
-        let budget = if name.starts_with("parse") || name.starts_with("scan") {
+        let budget = if ["parse", "scan", "locate"]
+            .iter()
+            .any(|f| name.starts_with(f))
+        {
             BUDGET
         } else {
             OTHERS

@@ -35,6 +35,18 @@ fn extract_on(engine: Engine, body: &[u8], mode: Mode) -> Option<Result<Header<'
 }
 
 #[no_panic]
+fn locate_with(body: &[u8], depth: u8) -> Result<Header<'_>, Error> {
+    nhncloud_header::locate_with(body, Options::new().with_max_depth(depth))
+}
+
+/// `locate` on one engine: the index's walk on each kernel, and the
+/// byte-wise follower.
+#[no_panic]
+fn locate_on(engine: Engine, body: &[u8], depth: u8) -> Option<Result<Header<'_>, Error>> {
+    engine.locate(body, Options::new().with_max_depth(depth))
+}
+
+#[no_panic]
 fn walk_on(engine: Engine, body: &[u8], depth: u8) -> Option<usize> {
     engine.walk(body, Mode::Parse, Options::new().with_max_depth(depth))
 }
@@ -97,12 +109,14 @@ fn main() {
         parse_with(body, depth)
     );
     println!("{:?} {:?}", classify(depth as i32), lookup(-(depth as i32)));
+    println!("{:?}", locate_with(body, depth));
     for engine in Engine::ALL {
         println!(
-            "{:?} {:?} {:?}",
+            "{:?} {:?} {:?} {:?}",
             extract_on(engine, body, Mode::Parse),
             extract_on(engine, body, Mode::Scan),
-            walk_on(engine, body, depth)
+            walk_on(engine, body, depth),
+            locate_on(engine, body, depth)
         );
     }
     if let Ok(Header {

@@ -41,7 +41,7 @@ impl Avx2 {
     }
 }
 
-#[target_feature(enable = "avx2,pclmulqdq,popcnt,bmi1")]
+#[target_feature(enable = "avx2,pclmulqdq")]
 #[inline(never)]
 fn walk_avx2(kernel: Avx2, body: &[u8], mode: Mode, max_depth: u8) -> Found {
     walk::walk(kernel, body, mode, max_depth)
