@@ -3,13 +3,20 @@
 //! and brackets, enough to tell which key is at the top level. From the key
 //! on, the byte-wise engine reads exactly as `scan` reads.
 
-use crate::engine::{MAX_DEPTH, Machine, Mode, Progress};
+use crate::engine::Mode;
+#[cfg(not(any(target_os = "none", nhncloud_header_small)))]
+use crate::engine::{MAX_DEPTH, Machine, Progress};
 use crate::error::Error;
-use crate::grammar::bytes::{BOM, next_non_space};
-use crate::grammar::key;
-use crate::grammar::string::skip_plain;
+#[cfg(not(any(target_os = "none", nhncloud_header_small)))]
+use crate::grammar::{
+    bytes::{BOM, next_non_space},
+    key,
+    string::skip_plain,
+};
 use crate::header::Header;
-use crate::parse::{MessageSpan, Options, byte_wise, header_of};
+#[cfg(not(any(target_os = "none", nhncloud_header_small)))]
+use crate::parse::{MessageSpan, header_of};
+use crate::parse::{Options, byte_wise};
 
 /// Returns the top-level `header` of a body trusted to be well-formed,
 /// validating the header alone, at the speed of the structural scan.
@@ -37,8 +44,12 @@ use crate::parse::{MessageSpan, Options, byte_wise, header_of};
 ///
 /// It never panics, reads out of bounds, recurses or allocates, on any
 /// input. Where the CPU has a vector unit (SSE2 or AVX2 on x86_64, NEON on
-/// aarch64), 64 bytes are followed per step; elsewhere, and for bodies
-/// under 64 bytes, a byte at a time.
+/// aarch64), 64 bytes are followed per step; on other hosted targets, and
+/// for bodies under 64 bytes, a byte at a time. On bare-metal targets
+/// (`target_os = "none"`) and under `--cfg nhncloud_header_small` the
+/// trusted mode is left out to keep the code small, and `locate` is
+/// [`scan`](crate::scan): stricter before the header, the same answer
+/// wherever `parse` accepts.
 ///
 /// ```
 /// // A trailing comma and a bad number before the header: `parse` and
@@ -64,12 +75,18 @@ pub fn locate(body: &[u8]) -> Result<Header<'_>, Error> {
 /// [`locate`] with explicit [`Options`].
 #[inline]
 pub fn locate_with(body: &[u8], options: Options) -> Result<Header<'_>, Error> {
-    located(body, find_header(body, options.max_depth()), options)
+    #[cfg(not(any(target_os = "none", nhncloud_header_small)))]
+    return located(body, find_header(body, options.max_depth()), options);
+    // The follower would take `locate` + `classify` to 5.4 KB of code on
+    // thumbv7em, past the 4 KB budget: here `locate` is `scan`.
+    #[cfg(any(target_os = "none", nhncloud_header_small))]
+    return byte_wise(body, Mode::Scan, options);
 }
 
 /// The header read from the key at `quote` as `scan` reads it; with no key,
 /// the error `scan` gives the body. The two run in frames of their own,
 /// never one inside the other, nor inside the search's.
+#[cfg(not(any(target_os = "none", nhncloud_header_small)))]
 #[inline(always)]
 pub(crate) fn located(
     body: &[u8],
@@ -82,6 +99,7 @@ pub(crate) fn located(
     }
 }
 
+#[cfg(not(any(target_os = "none", nhncloud_header_small)))]
 #[inline(never)]
 fn from_key(body: &[u8], quote: usize, options: Options) -> Result<Header<'_>, Error> {
     let mut machine = Machine::at_top_level_key(options.max_depth(), quote);
@@ -95,6 +113,7 @@ fn from_key(body: &[u8], quote: usize, options: Options) -> Result<Header<'_>, E
 /// The top-level `header` key's opening quote: at once when it is the
 /// first key, else through the structural index where a vector kernel runs
 /// and the body holds a block, else a byte at a time.
+#[cfg(not(any(target_os = "none", nhncloud_header_small)))]
 #[inline(always)]
 fn find_header(body: &[u8], max_depth: u8) -> Option<usize> {
     if let Some(quote) = header_first(body) {
@@ -111,6 +130,7 @@ fn find_header(body: &[u8], max_depth: u8) -> Option<usize> {
 }
 
 /// The first key's opening quote, when that key is the header's.
+#[cfg(not(any(target_os = "none", nhncloud_header_small)))]
 pub(crate) fn header_first(body: &[u8]) -> Option<usize> {
     let start = if body.starts_with(&BOM) { BOM.len() } else { 0 };
     let (open, byte) = next_non_space(body, start);
@@ -123,6 +143,7 @@ pub(crate) fn header_first(body: &[u8]) -> Option<usize> {
 
 /// Whether the string whose opening quote is at `quote` is the key
 /// `header`: it decodes to `header`, and a colon follows it.
+#[cfg(not(any(target_os = "none", nhncloud_header_small)))]
 #[inline(always)]
 pub(crate) fn is_header_key(body: &[u8], quote: usize) -> bool {
     key::header_end(body, quote).is_some_and(|end| next_non_space(body, end + 1).1 == Some(b':'))
@@ -131,6 +152,7 @@ pub(crate) fn is_header_key(body: &[u8], quote: usize) -> bool {
 /// What the structural index's `locate` walk answers, a byte at a time:
 /// the top-level `header` key's opening quote, or `None` where the body
 /// cannot be followed to it.
+#[cfg(not(any(target_os = "none", nhncloud_header_small)))]
 #[inline(never)]
 pub(crate) fn follow_bytes(body: &[u8], max_depth: u8) -> Option<usize> {
     let start = if body.starts_with(&BOM) { BOM.len() } else { 0 };
@@ -173,6 +195,7 @@ pub(crate) fn follow_bytes(body: &[u8], max_depth: u8) -> Option<usize> {
 
 /// The closing quote of the string whose text starts at `from`: the next
 /// quote that no backslash escapes.
+#[cfg(not(any(target_os = "none", nhncloud_header_small)))]
 fn string_end(body: &[u8], from: usize) -> Option<usize> {
     let mut at = from;
     loop {

@@ -261,13 +261,16 @@ impl Engine {
             return None;
         }
         #[cfg(not(any(target_os = "none", nhncloud_header_small)))]
-        let found = (body.len() >= 64)
-            .then(|| index::dispatch::find_header(self, body, options.max_depth))
-            .flatten();
+        return {
+            let found = (body.len() >= 64)
+                .then(|| index::dispatch::find_header(self, body, options.max_depth))
+                .flatten();
+            let quote =
+                found.unwrap_or_else(|| crate::locate::follow_bytes(body, options.max_depth));
+            Some(crate::locate::located(body, quote, options))
+        };
         #[cfg(any(target_os = "none", nhncloud_header_small))]
-        let found = None;
-        let quote = found.unwrap_or_else(|| crate::locate::follow_bytes(body, options.max_depth));
-        Some(crate::locate::located(body, quote, options))
+        return Some(crate::locate_with(body, options));
     }
 
     /// What the structural index alone says: the offset of the top-level

@@ -170,6 +170,7 @@ impl Machine {
     /// engine is in there after a valid start (depth 1, a key expected,
     /// no header seen), so that from there on it reads exactly as `scan`
     /// reads. For `locate`, which follows the body up to that key itself.
+    #[cfg(not(any(target_os = "none", nhncloud_header_small)))]
     pub(crate) const fn at_top_level_key(max_depth: u8, quote: usize) -> Self {
         let mut machine = Machine::new(Mode::Scan, max_depth);
         machine.consumed = quote;

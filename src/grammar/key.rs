@@ -1,6 +1,8 @@
 //! The keys that matter to the header, and matching them.
 
-use super::string::{decode_escape, skip_plain};
+#[cfg(not(any(target_os = "none", nhncloud_header_small)))]
+use super::string::decode_escape;
+use super::string::skip_plain;
 
 /// Keys matched, in candidate-bit order: `header` among the top-level
 /// members, the three fields among the header's.
@@ -58,6 +60,7 @@ pub(crate) fn matched(candidates: u8, length: usize) -> Option<usize> {
 /// key is `header` after unescaping, matched as the byte-wise engine
 /// matches it. Inlined (the index's rare path): a frame of its own
 /// would sit under the escaped keys' one, at the walk's deepest point.
+#[cfg(not(any(target_os = "none", nhncloud_header_small)))]
 #[inline(always)]
 pub(crate) fn header_end(body: &[u8], open: usize) -> Option<usize> {
     match plain(body, open) {
@@ -69,6 +72,7 @@ pub(crate) fn header_end(body: &[u8], open: usize) -> Option<usize> {
 /// [`header_end`] for a key with escapes or non-ASCII characters,
 /// decoded one character at a time, as the byte-wise engine matches it
 /// (little stack: this runs at the walk's deepest point).
+#[cfg(not(any(target_os = "none", nhncloud_header_small)))]
 #[cold]
 #[inline(never)]
 fn escaped_header_end(body: &[u8], from: usize) -> Option<usize> {
