@@ -1,11 +1,12 @@
 //! The structural index: the second engine of the one-shot functions. It
 //! finds a body's structure 64 bytes at a time (stage 1, `block.rs`) and
 //! checks its grammar per block with bitmasks, walking only the brackets
-//! one by one (stage 2, `walk.rs`); for `locate`, it follows only strings
-//! and brackets to the header's key (`locate.rs`). It answers with where the top-level
+//! one by one (stage 2, `walk.rs`). It answers with where the top-level
 //! `header` key is, or with nothing: the body is invalid, or holds
 //! something it leaves to the byte-wise engine, which then gives the exact
-//! error. It never accepts what the byte-wise engine rejects.
+//! error. It never accepts what the byte-wise engine rejects. For
+//! `locate`, a lighter stage 1 and walk follow only strings and brackets
+//! to the header's key (`locate.rs`).
 //!
 //! The algorithm is written once, over [`Kernel`]; each instruction set
 //! supplies only loads and compares (`portable.rs`, `x86_64/sse2.rs`,
