@@ -81,7 +81,7 @@
 //! streaming parser's), and reports every error with its exact offset. On
 //! x86_64 and aarch64 the one-shot functions first run the structural
 //! index: it finds the body's structure 64 bytes at a time with SIMD
-//! (AVX2 and PCLMULQDQ when the CPU has them, else SSE2; NEON on aarch64),
+//! (AVX2 with PCLMULQDQ when the CPU has them, else SSE2; NEON on aarch64),
 //! checks the grammar of every block with bitmasks, and reads the header
 //! from there. Whatever it rejects, or does not handle (bodies under 64
 //! bytes among them), goes to the byte-wise engine, which then gives the

@@ -180,7 +180,8 @@ pub enum Engine {
     Portable,
     /// The index on SSE2 (x86_64).
     Sse2,
-    /// The index on AVX2 and PCLMULQDQ (x86_64, detected at run time).
+    /// The index on AVX2, PCLMULQDQ, POPCNT and BMI1 (x86_64, detected at
+    /// run time).
     Avx2,
     /// The index on NEON (aarch64).
     Neon,

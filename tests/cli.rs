@@ -238,8 +238,13 @@ fn locate_follows_the_payload_and_validates_the_header() {
     let body = r#"{"servers": [1, 2,], "header": {"isSuccessful": true, "resultCode": 0, "resultMessage": "SUCCESS"}}"#;
     assert_eq!(run(&["--scan"], body).status.code(), Some(2));
     let output = run(&["--locate"], body);
-    assert_eq!(output.status.code(), Some(0));
-    assert_eq!(lines(&output), ["-: 0 success none \"SUCCESS\""]);
+    // In the small-code build `locate` is `scan`.
+    if nhncloud_header::engines::Engine::Portable.is_available() {
+        assert_eq!(output.status.code(), Some(0));
+        assert_eq!(lines(&output), ["-: 0 success none \"SUCCESS\""]);
+    } else {
+        assert_eq!(output.stdout, run(&["--scan"], body).stdout);
+    }
     // The header itself is still validated.
     let body = r#"{"servers": [], "header": {"isSuccessful": true, "resultCode": 0}}"#;
     let output = run(&["--locate", "--json"], body);

@@ -63,13 +63,16 @@ pub(crate) fn matched(candidates: u8, length: usize) -> Option<usize> {
 #[cfg(not(any(target_os = "none", nhncloud_header_small)))]
 #[inline(always)]
 pub(crate) fn header_end(body: &[u8], open: usize) -> Option<usize> {
-    match plain(body, open) {
-        Some((text, end)) => (index(text, TOP_CANDIDATES) == Some(HEADER)).then_some(end),
-        None => escaped_header_end(body, open + 1),
+    // Plain `header` at once; anything else a character at a time, which
+    // stops at the first that no key has there: a long string is not read
+    // to its end.
+    if body.get(open + 1..open + 8) == Some(b"header\"") {
+        return Some(open + 7);
     }
+    escaped_header_end(body, open + 1)
 }
 
-/// [`header_end`] for a key with escapes or non-ASCII characters,
+/// [`header_end`] for any key but a plain `header`,
 /// decoded one character at a time, as the byte-wise engine matches it
 /// (little stack: this runs at the walk's deepest point).
 #[cfg(not(any(target_os = "none", nhncloud_header_small)))]

@@ -95,9 +95,9 @@ fn walk_on<K: super::Kernel>(kernel: K, body: &[u8], mode: Mode, max_depth: u8) 
     walk::walk(kernel, body, mode, max_depth)
 }
 
-/// `locate`'s walk on `engine`: the top-level `header` key's quote, or
-/// `None` where the body cannot be followed to it; `None` outside too for
-/// the byte-wise engine and for kernels this CPU lacks.
+/// `locate`'s walk on `engine`: `Some` of its answer (the top-level
+/// `header` key's quote, or `None` where the body cannot be followed to
+/// it); `None` for the byte-wise engine and for kernels this CPU lacks.
 #[inline(always)]
 pub(crate) fn find_header(engine: Engine, body: &[u8], max_depth: u8) -> Option<Option<usize>> {
     match engine {

@@ -1,5 +1,7 @@
 //! The AVX2 kernel: two 32-byte registers per block, and the prefix XOR as
-//! one carry-less multiplication (PCLMULQDQ). Chosen at run time.
+//! one carry-less multiplication (PCLMULQDQ). Chosen at run time. `locate`'s
+//! walk is also compiled with POPCNT and BMI1; the validating walk is not,
+//! as POPCNT grew its frame past the stack budget.
 #![allow(unsafe_code)]
 
 use core::arch::x86_64::{
@@ -13,7 +15,8 @@ use super::detect;
 use crate::engine::Mode;
 use crate::index::{Found, Kernel, SPACE_BY_LOW_NIBBLE, locate, walk};
 
-/// The AVX2 kernel; holding one proves the CPU has AVX2 and PCLMULQDQ.
+/// The AVX2 kernel; holding one proves the CPU has AVX2, PCLMULQDQ, POPCNT
+/// and BMI1.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Avx2(());
 
