@@ -251,6 +251,53 @@ fn depth_at_the_limit() {
     }
 }
 
+/// Nesting opened one bracket per 64-byte block, so that the depth moves a
+/// block at a time right up to the limit.
+#[test]
+fn depth_at_the_limit_one_bracket_per_block() {
+    for levels in [126, 127, 128, 129] {
+        let opens = format!("[{}", " ".repeat(63)).repeat(levels);
+        let body = format!(
+            r#"{{"a":{opens}0{},"header":{HEADER}}}"#,
+            "]".repeat(levels)
+        );
+        for depth in [127, 128] {
+            let options = Options::new().with_max_depth(depth);
+            check_locate(body.as_bytes(), options).unwrap();
+            let located = locate_with(body.as_bytes(), options);
+            if levels + 1 > usize::from(depth) {
+                assert_eq!(located.unwrap_err().kind(), ErrorKind::DepthLimit);
+            } else {
+                assert_eq!(located.unwrap().result_code, 0);
+            }
+        }
+    }
+}
+
+/// Bodies under a block are followed a byte at a time by the same rules:
+/// an error in the header, not before it, is the answer.
+#[test]
+fn short_bodies_are_followed_too() {
+    for body in [
+        &br#"{"n":01,"header":{}}"#[..],
+        br#"{"a":[1,],"header":{"isSuccessful":1}}"#,
+        br#"{"a":"\q","header":[]}"#,
+    ] {
+        assert!(body.len() < 64);
+        let error = locate(body).unwrap_err();
+        if trusted_mode() {
+            assert!(matches!(
+                error.kind(),
+                ErrorKind::MissingField | ErrorKind::WrongType
+            ));
+            assert_ne!(Err(error), scan(body));
+        } else {
+            assert_eq!(Err(error), scan(body));
+        }
+        check_shifts(body).unwrap();
+    }
+}
+
 /// Backslash runs of every length, before quotes and brackets, in strings
 /// and out, on block boundaries.
 #[test]
