@@ -9,7 +9,7 @@ use crate::engine::{MAX_DEPTH, Machine, Progress};
 use crate::error::Error;
 #[cfg(not(any(target_os = "none", nhncloud_header_small)))]
 use crate::grammar::{
-    bytes::{BOM, next_non_space},
+    bytes::{next_non_space, top_object},
     key,
     string::skip_plain,
 };
@@ -134,11 +134,7 @@ fn find_header(body: &[u8], max_depth: u8) -> Option<usize> {
 /// The first key's opening quote, when that key is the header's.
 #[cfg(not(any(target_os = "none", nhncloud_header_small)))]
 pub(crate) fn header_first(body: &[u8]) -> Option<usize> {
-    let start = if body.starts_with(&BOM) { BOM.len() } else { 0 };
-    let (open, byte) = next_non_space(body, start);
-    if byte != Some(b'{') {
-        return None;
-    }
+    let (_, open) = top_object(body)?;
     let (quote, byte) = next_non_space(body, open + 1);
     (byte == Some(b'"') && is_header_key(body, quote)).then_some(quote)
 }
@@ -157,11 +153,7 @@ pub(crate) fn is_header_key(body: &[u8], quote: usize) -> bool {
 #[cfg(not(any(target_os = "none", nhncloud_header_small)))]
 #[inline(never)]
 pub(crate) fn follow_bytes(body: &[u8], max_depth: u8) -> Option<usize> {
-    let start = if body.starts_with(&BOM) { BOM.len() } else { 0 };
-    let (mut at, byte) = next_non_space(body, start);
-    if byte != Some(b'{') {
-        return None;
-    }
+    let (_, mut at) = top_object(body)?;
     let max_depth = max_depth.min(MAX_DEPTH);
     // Only counted, as the index counts it.
     let mut depth = 0u8;

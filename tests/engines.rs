@@ -10,10 +10,10 @@
 
 mod common;
 
-use common::corpus;
 use common::engines::{check_with, index_compiled, kernels};
 use common::generate::{document, mutated_document};
 use common::rows::{HEADER, header_of, unmark, with_header};
+use common::{at_every_shift, corpus, shifted};
 use nhncloud_header::{Mode, Options};
 use proptest::prelude::*;
 
@@ -21,22 +21,9 @@ fn check(body: &[u8]) -> Result<(), String> {
     check_with(body, Options::new())
 }
 
-/// `body` with `shift` whitespace bytes before it (after its byte order
-/// mark, if it has one).
-fn shifted(body: &[u8], shift: usize) -> Vec<u8> {
-    let (bom, rest) = match body.strip_prefix(b"\xEF\xBB\xBF") {
-        Some(rest) => (&body[..3], rest),
-        None => (&body[..0], body),
-    };
-    let pad = b" \n\t\r".iter().cycle().take(shift);
-    bom.iter().chain(pad).chain(rest).copied().collect()
-}
-
 /// `check` at every shift from 0 to 130.
 fn check_shifts(body: &[u8]) -> Result<(), String> {
-    (0..=130).try_for_each(|shift| {
-        check(&shifted(body, shift)).map_err(|e| format!("shifted by {shift}: {e}"))
-    })
+    at_every_shift(body, check)
 }
 
 macro_rules! rows {

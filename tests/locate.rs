@@ -6,10 +6,10 @@
 
 mod common;
 
-use common::corpus;
 use common::generate::{document, mutated_document};
 use common::locating::{check_locate, header_key, trusted_mode};
 use common::rows::{HEADER, header_of, unmark, with_header};
+use common::{at_every_shift, corpus, shifted};
 use nhncloud_header::{ErrorKind, Field, Options, locate, locate_with, parse, scan};
 use proptest::prelude::*;
 
@@ -17,20 +17,8 @@ fn check(body: &[u8]) -> Result<(), String> {
     check_locate(body, Options::new())
 }
 
-/// `body` with `shift` whitespace bytes before it.
-fn shifted(body: &[u8], shift: usize) -> Vec<u8> {
-    let (bom, rest) = match body.strip_prefix(b"\xEF\xBB\xBF") {
-        Some(rest) => (&body[..3], rest),
-        None => (&body[..0], body),
-    };
-    let pad = b" \n\t\r".iter().cycle().take(shift);
-    bom.iter().chain(pad).chain(rest).copied().collect()
-}
-
 fn check_shifts(body: &[u8]) -> Result<(), String> {
-    (0..=130).try_for_each(|shift| {
-        check(&shifted(body, shift)).map_err(|e| format!("shifted by {shift}: {e}"))
-    })
+    at_every_shift(body, check)
 }
 
 macro_rules! rows {

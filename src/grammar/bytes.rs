@@ -109,6 +109,19 @@ impl Class {
 /// The UTF-8 byte order mark a body may begin with (and that is skipped).
 pub(crate) const BOM: [u8; 3] = [0xEF, 0xBB, 0xBF];
 
+/// Where the JSON text starts (after a byte order mark) and where its
+/// top-level `{` is, when the first token is one: the start of what the
+/// one-shot engines walk and follow.
+#[cfg(not(any(target_os = "none", nhncloud_header_small)))]
+#[inline(always)]
+pub(crate) fn top_object(body: &[u8]) -> Option<(usize, usize)> {
+    let start = if body.starts_with(&BOM) { BOM.len() } else { 0 };
+    match next_non_space(body, start) {
+        (open, Some(b'{')) => Some((start, open)),
+        _ => None,
+    }
+}
+
 /// The whitespace bytes, in the order the SIMD kernels compare them.
 #[cfg_attr(any(target_os = "none", nhncloud_header_small), allow(dead_code))]
 pub(crate) const SPACES: [u8; 4] = [b' ', b'\t', b'\n', b'\r'];

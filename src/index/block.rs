@@ -63,6 +63,15 @@ struct Loaded<K: Kernel> {
 
 impl<K: Kernel> Loaded<K> {
     #[inline(always)]
+    fn new(kernel: K, bytes: &[u8; 64], skip: u32) -> Self {
+        Loaded {
+            kernel,
+            block: kernel.load(bytes),
+            skip,
+        }
+    }
+
+    #[inline(always)]
     fn equal<const N: usize>(self, bytes: [u8; N]) -> u64 {
         self.kernel.equal(self.block, bytes) >> self.skip
     }
@@ -86,11 +95,7 @@ impl<K: Kernel> Loaded<K> {
 /// Stage 1 over one block, of which the first `skip` bytes are not new.
 #[inline(always)]
 pub(super) fn index<K: Kernel>(kernel: K, bytes: &[u8; 64], skip: u32, carry: &mut Carry) -> Masks {
-    let block = Loaded {
-        kernel,
-        block: kernel.load(bytes),
-        skip,
-    };
+    let block = Loaded::new(kernel, bytes, skip);
     let (escaped, quotes, in_string) = strings(block, carry);
     let non_ascii = block.non_ascii();
     let mut invalid = block.within(0, FIRST_PRINTABLE - 1) & in_string;
@@ -133,11 +138,7 @@ pub(super) fn skeleton<K: Kernel>(
     skip: u32,
     carry: &mut Carry,
 ) -> Skeleton {
-    let block = Loaded {
-        kernel,
-        block: kernel.load(bytes),
-        skip,
-    };
+    let block = Loaded::new(kernel, bytes, skip);
     let (escaped, quotes, in_string) = strings(block, carry);
     let structural = !(in_string | escaped);
     Skeleton {

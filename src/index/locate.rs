@@ -5,7 +5,7 @@
 use super::Kernel;
 use super::block::{self, Carry, Skeleton};
 use crate::engine::MAX_DEPTH;
-use crate::grammar::bytes::{BOM, next_non_space};
+use crate::grammar::bytes::top_object;
 use crate::locate::is_header_key;
 
 /// The opening quote of the first top-level key that is `header` (after
@@ -16,10 +16,7 @@ use crate::locate::is_header_key;
 /// The same answer as `locate::follow_bytes` on every input.
 #[inline(always)]
 pub(super) fn find_header<K: Kernel>(kernel: K, body: &[u8], max_depth: u8) -> Option<usize> {
-    let start = if body.starts_with(&BOM) { BOM.len() } else { 0 };
-    if next_non_space(body, start).1 != Some(b'{') {
-        return None;
-    }
+    let (start, _) = top_object(body)?;
     // As in the validating walk: the last block is loaded overlapping the
     // one before it, the bytes already followed skipped.
     let last = body.len().checked_sub(64)?;

@@ -10,7 +10,7 @@
 use super::Kernel;
 use super::block::{self, Carry, Masks};
 use crate::engine::{MAX_DEPTH, Mode};
-use crate::grammar::bytes::{BOM, Class, next_non_space};
+use crate::grammar::bytes::{Class, top_object};
 use crate::grammar::string::decode_escape;
 use crate::grammar::structure::Expect;
 use crate::grammar::{key, scalar};
@@ -31,11 +31,10 @@ pub(crate) enum Found {
 /// `mode` reads; or hands it over.
 #[inline(always)]
 pub(super) fn walk<K: Kernel>(kernel: K, body: &[u8], mode: Mode, max_depth: u8) -> Found {
-    let start = if body.starts_with(&BOM) { BOM.len() } else { 0 };
     // The one token without a token before it: the top-level object's `{`.
-    if next_non_space(body, start).1 != Some(b'{') {
+    let Some((start, _)) = top_object(body) else {
         return Found::HandOver;
-    }
+    };
     // A body shorter than a block is the byte-wise engine's: the last block
     // is loaded overlapping the one before it, and there must be one.
     let Some(last) = body.len().checked_sub(64) else {

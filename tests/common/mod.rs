@@ -28,6 +28,29 @@ pub fn proptest_config(default_cases: u32) -> proptest::test_runner::Config {
     }
 }
 
+/// `body` with `shift` whitespace bytes before it (after its byte order
+/// mark, if it has one).
+pub fn shifted(body: &[u8], shift: usize) -> Vec<u8> {
+    let (bom, rest) = match body.strip_prefix(b"\xEF\xBB\xBF") {
+        Some(rest) => (&body[..3], rest),
+        None => (&body[..0], body),
+    };
+    let pad = b" \n\t\r".iter().cycle().take(shift);
+    bom.iter().chain(pad).chain(rest).copied().collect()
+}
+
+/// `check` on `body` shifted by every count from 0 to 130, so that each of
+/// its structures falls at every position of a 64-byte block and across
+/// block boundaries.
+pub fn at_every_shift(
+    body: &[u8],
+    check: impl Fn(&[u8]) -> Result<(), String>,
+) -> Result<(), String> {
+    (0..=130).try_for_each(|shift| {
+        check(&shifted(body, shift)).map_err(|e| format!("shifted by {shift}: {e}"))
+    })
+}
+
 /// Every `.json` body under `tests/data`, sorted by file name.
 pub fn corpus() -> Vec<(String, Vec<u8>)> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data");
