@@ -1,16 +1,25 @@
-//! Every public entry point that reads input, wrapped in `#[no_panic]`: if
-//! the optimizer cannot remove every panic path from one of them, this
-//! binary fails to link, naming the function. Inputs come from the command
-//! line so that nothing is folded away at compile time.
+//! Every public function that takes input, wrapped in `#[no_panic]`: if the
+//! optimizer cannot remove every panic path from one of them, this binary
+//! fails to link, naming the function. Inputs come from the command line so
+//! that nothing is folded away at compile time.
+//!
+//! `.ci/run` builds it twice: as is (the structural index on every kernel),
+//! and with `--cfg nhncloud_header_small` (the byte-wise engine alone, what
+//! bare-metal targets ship). `serde` and `embedded-io` are on in both.
 
+use core::fmt;
 use std::hint::black_box;
 
 use nhncloud_header::engines::Engine;
 use nhncloud_header::{
-    BufferTooSmall, Catalog, Class, Error, Header, Lookup, Message, Mode, Options, OwnedHeader,
-    Status, StreamParser,
+    Api, BufferTooSmall, Catalog, Class, Error, ErrorKind, Field, Header, Lookup, Message, Mode,
+    Options, OwnedHeader, ReadError, Remedy, Status, StreamParser,
 };
 use no_panic::no_panic;
+use serde::Deserialize;
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor, value};
+
+// The one-shot functions, and each engine they may run.
 
 #[no_panic]
 fn parse(body: &[u8]) -> Result<Header<'_>, Error> {
@@ -23,8 +32,23 @@ fn scan(body: &[u8]) -> Result<Header<'_>, Error> {
 }
 
 #[no_panic]
+fn locate(body: &[u8]) -> Result<Header<'_>, Error> {
+    nhncloud_header::locate(body)
+}
+
+#[no_panic]
 fn parse_with(body: &[u8], depth: u8) -> Result<Header<'_>, Error> {
     nhncloud_header::parse_with(body, Options::new().with_max_depth(depth))
+}
+
+#[no_panic]
+fn scan_with(body: &[u8], depth: u8) -> Result<Header<'_>, Error> {
+    nhncloud_header::scan_with(body, Options::new().with_max_depth(depth))
+}
+
+#[no_panic]
+fn locate_with(body: &[u8], depth: u8) -> Result<Header<'_>, Error> {
+    nhncloud_header::locate_with(body, Options::new().with_max_depth(depth))
 }
 
 /// `parse`/`scan` on one engine (the structural index on each kernel, and
@@ -32,11 +56,6 @@ fn parse_with(body: &[u8], depth: u8) -> Result<Header<'_>, Error> {
 #[no_panic]
 fn extract_on(engine: Engine, body: &[u8], mode: Mode) -> Option<Result<Header<'_>, Error>> {
     engine.extract(body, mode, Options::new())
-}
-
-#[no_panic]
-fn locate_with(body: &[u8], depth: u8) -> Result<Header<'_>, Error> {
-    nhncloud_header::locate_with(body, Options::new().with_max_depth(depth))
 }
 
 /// `locate` on one engine: the index's walk on each kernel, and the
@@ -51,25 +70,150 @@ fn walk_on(engine: Engine, body: &[u8], depth: u8) -> Option<usize> {
     engine.walk(body, Mode::Parse, Options::new().with_max_depth(depth))
 }
 
+// Classification.
+
 #[no_panic]
 fn classify(code: i32) -> Class {
     nhncloud_header::classify(code)
 }
 
 #[no_panic]
-fn lookup(code: i32) -> Lookup<Class, nhncloud_header::Api> {
+fn lookup(code: i32) -> Lookup<Class, Api> {
     Catalog::COMPUTE.lookup(code)
 }
 
+/// Every text and mapping of a class, an API and a remedy, summed up so
+/// that none is optimized away.
 #[no_panic]
-fn feed(parser: &mut StreamParser<64>, chunk: &[u8]) -> Result<Status, Error> {
+fn describe(class: Class, api: Option<Api>, remedy: Remedy) -> usize {
+    let mut total = class.name().len()
+        + class.message().map_or(0, str::len)
+        + class.description().map_or(0, str::len)
+        + class.description_ja().map_or(0, str::len)
+        + class.remedy().name().len()
+        + remedy.name().len()
+        + remedy.description().len();
+    if let Some(api) = api {
+        total += api.name().len()
+            + api.message().len()
+            + api.message_ja().len()
+            + api.description_ja().len()
+            + api.thousand() as usize;
+    }
+    total
+}
+
+#[no_panic]
+fn header_accessors(header: &Header<'_>) -> (Class, Option<Api>, Option<u16>, Remedy, bool) {
+    (
+        header.class(),
+        header.api(),
+        header.http_status(),
+        header.remedy(),
+        header.is_consistent(),
+    )
+}
+
+#[no_panic]
+fn header_lookup_in(header: &Header<'_>) -> Lookup<Class, Api> {
+    header.lookup_in(&Catalog::COMPUTE)
+}
+
+#[no_panic]
+fn owned_accessors<const N: usize>(
+    header: &OwnedHeader<N>,
+) -> (Class, Option<Api>, Option<u16>, Remedy, bool, Option<&str>) {
+    (
+        header.class(),
+        header.api(),
+        header.http_status(),
+        header.remedy(),
+        header.is_consistent(),
+        header.detail(),
+    )
+}
+
+// The streaming parser, for several message capacities.
+
+#[no_panic]
+fn feed<const N: usize>(parser: &mut StreamParser<N>, chunk: &[u8]) -> Result<Status, Error> {
     parser.feed(chunk)
 }
 
 #[no_panic]
-fn finish(parser: StreamParser<64>) -> Result<OwnedHeader<64>, Error> {
+fn finish<const N: usize>(parser: StreamParser<N>) -> Result<OwnedHeader<N>, Error> {
     parser.finish()
 }
+
+#[no_panic]
+fn stream_offset<const N: usize>(parser: &StreamParser<N>) -> usize {
+    parser.offset()
+}
+
+/// A reader over a byte slice that hands out at most `step` bytes a read
+/// (and claims, when `lie` is set, more than it wrote).
+struct Reader<'a> {
+    rest: &'a [u8],
+    step: usize,
+    lie: bool,
+}
+
+impl Reader<'_> {
+    fn read(&mut self, buffer: &mut [u8]) -> Result<usize, Fault> {
+        let length = self.rest.len().min(buffer.len()).min(self.step);
+        let (now, rest) = self.rest.split_at_checked(length).ok_or(Fault)?;
+        buffer.get_mut(..length).ok_or(Fault)?.copy_from_slice(now);
+        self.rest = rest;
+        Ok(if self.lie { length * 2 } else { length })
+    }
+}
+
+#[derive(Debug)]
+struct Fault;
+
+impl fmt::Display for Fault {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("the reader failed")
+    }
+}
+
+impl core::error::Error for Fault {}
+
+impl embedded_io::Error for Fault {
+    fn kind(&self) -> embedded_io::ErrorKind {
+        embedded_io::ErrorKind::Other
+    }
+}
+
+impl embedded_io::ErrorType for Reader<'_> {
+    type Error = Fault;
+}
+
+impl embedded_io::Read for Reader<'_> {
+    fn read(&mut self, buffer: &mut [u8]) -> Result<usize, Fault> {
+        Reader::read(self, buffer)
+    }
+}
+
+#[no_panic]
+fn read_with<const N: usize>(
+    parser: StreamParser<N>,
+    reader: &mut Reader<'_>,
+    buffer: &mut [u8],
+) -> Result<OwnedHeader<N>, ReadError<Fault>> {
+    parser.read_with(buffer, |buffer| reader.read(buffer))
+}
+
+#[no_panic]
+fn read_from<const N: usize>(
+    parser: StreamParser<N>,
+    reader: &mut Reader<'_>,
+    buffer: &mut [u8],
+) -> Result<OwnedHeader<N>, ReadError<Fault>> {
+    parser.read_from(reader, buffer)
+}
+
+// The message.
 
 #[no_panic]
 fn unescape_into<'b>(
@@ -89,27 +233,235 @@ fn decoded_len(message: Message<'_>) -> usize {
     message.decoded_len()
 }
 
+#[no_panic]
+fn message_views(message: Message<'_>) -> (usize, bool, Option<&str>) {
+    (message.raw().len(), message.has_escapes(), message.as_str())
+}
+
+/// Every character, folded so that the iteration is not optimized away.
+#[no_panic]
+fn chars(message: Message<'_>) -> u32 {
+    message
+        .chars()
+        .fold(0u32, |sum, ch| sum.wrapping_mul(31).wrapping_add(ch as u32))
+}
+
+#[no_panic]
+fn message_equals(message: Message<'_>, text: &str) -> bool {
+    message == text
+}
+
+#[no_panic]
+fn error_parts(error: Error) -> (ErrorKind, usize, Option<Field>, &'static str, &'static str) {
+    let kind = error.kind();
+    (
+        kind,
+        error.offset(),
+        error.field(),
+        kind.name(),
+        kind.description(),
+    )
+}
+
+#[no_panic]
+fn field_key(field: Field) -> &'static str {
+    field.key()
+}
+
+// Serde. serde-json-core 0.7 has panic paths of its own (slice indexing in
+// `de/mod.rs`, `peek().unwrap()`), and so has serde's `MapDeserializer`
+// (`next_value` before `next_key` panics), so a proof through either would
+// fail on a dependency's code; the impls here are driven instead by
+// `Members`, a map deserializer that cannot panic, over members chosen by
+// the input.
+
+/// One JSON value, as a deserializer hands it to a visitor.
+#[derive(Clone, Copy)]
+enum Token<'de> {
+    Bool(bool),
+    Signed(i64),
+    Unsigned(u64),
+    Float(f64),
+    Text(&'de str),
+    Null,
+}
+
+impl<'de> Deserializer<'de> for Token<'de> {
+    type Error = value::Error;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, value::Error> {
+        match self {
+            Token::Bool(value) => visitor.visit_bool(value),
+            Token::Signed(value) => visitor.visit_i64(value),
+            Token::Unsigned(value) => visitor.visit_u64(value),
+            Token::Float(value) => visitor.visit_f64(value),
+            Token::Text(text) => visitor.visit_borrowed_str(text),
+            Token::Null => visitor.visit_none(),
+        }
+    }
+
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, value::Error> {
+        match self {
+            Token::Null => visitor.visit_none(),
+            token => visitor.visit_some(token),
+        }
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+        bytes byte_buf unit unit_struct newtype_struct seq tuple
+        tuple_struct map struct enum identifier ignored_any
+    }
+}
+
+/// A header object of four members, chosen by the input's bytes: each byte
+/// picks a key (one of the three, another, or the input itself) and a value
+/// of any type.
+struct Members<'de> {
+    members: [(&'de str, Token<'de>); 4],
+    next: usize,
+    value: Option<Token<'de>>,
+}
+
+impl<'de> MapAccess<'de> for Members<'de> {
+    type Error = value::Error;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, value::Error> {
+        let Some(&(key, value)) = self.members.get(self.next) else {
+            return Ok(None);
+        };
+        self.next += 1;
+        self.value = Some(value);
+        seed.deserialize(Token::Text(key)).map(Some)
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(
+        &mut self,
+        seed: V,
+    ) -> Result<V::Value, value::Error> {
+        let value = self
+            .value
+            .take()
+            .ok_or_else(|| de::Error::custom("no key"))?;
+        seed.deserialize(value)
+    }
+}
+
+impl<'de> Deserializer<'de> for Members<'de> {
+    type Error = value::Error;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, value::Error> {
+        visitor.visit_map(self)
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+        bytes byte_buf option unit unit_struct newtype_struct seq tuple
+        tuple_struct map struct enum identifier ignored_any
+    }
+}
+
+fn members(input: &str) -> Members<'_> {
+    let bytes = input.as_bytes();
+    let members = core::array::from_fn(|i| {
+        let byte = bytes.get(i).copied().unwrap_or(0);
+        let key = match byte % 5 {
+            0 => "isSuccessful",
+            1 => "resultCode",
+            2 => "resultMessage",
+            3 => "other",
+            _ => input,
+        };
+        let value = match byte / 5 % 6 {
+            0 => Token::Bool(byte % 2 == 0),
+            1 => Token::Signed(i64::from(byte) * -1_000_000_000),
+            2 => Token::Unsigned(u64::from(byte) << 33),
+            3 => Token::Float(f64::from(byte) / 3.0),
+            4 => Token::Text(input),
+            _ => Token::Null,
+        };
+        (key, value)
+    });
+    Members {
+        members,
+        next: 0,
+        value: None,
+    }
+}
+
+#[no_panic]
+fn deserialize_header(input: &str) -> Result<Header<'_>, value::Error> {
+    Header::deserialize(members(input))
+}
+
+#[no_panic]
+fn deserialize_owned(input: &str) -> Result<OwnedHeader<64>, value::Error> {
+    OwnedHeader::<64>::deserialize(members(input))
+}
+
+/// Runs the streaming entry points with message room `N`.
+fn stream<const N: usize>(body: &[u8], step: usize) {
+    let mode = if step.is_multiple_of(2) {
+        Mode::Scan
+    } else {
+        Mode::Parse
+    };
+    let mut parser = StreamParser::<N>::new(mode);
+    for chunk in body.chunks(step.max(1)) {
+        let _ = feed(&mut parser, chunk);
+    }
+    println!("{}", stream_offset(&parser));
+    if let Ok(header) = finish(parser) {
+        println!("{:?}", owned_accessors(&header));
+    }
+    let mut buffer = vec![0; step];
+    let mut reader = Reader {
+        rest: body,
+        step,
+        lie: step.is_multiple_of(3),
+    };
+    println!(
+        "{:?}",
+        read_with(StreamParser::<N>::new(mode), &mut reader, &mut buffer)
+    );
+    let mut reader = Reader {
+        rest: body,
+        step,
+        lie: false,
+    };
+    println!(
+        "{:?}",
+        read_from(StreamParser::<N>::new(mode), &mut reader, &mut buffer)
+    );
+}
+
 fn main() {
     let body = std::env::args().nth(1).unwrap_or_default().into_bytes();
     let body = black_box(&body[..]);
     let depth = black_box(body.len() as u8);
-    let mut parser = StreamParser::<64>::new(if depth.is_multiple_of(2) {
-        Mode::Scan
-    } else {
-        Mode::Parse
-    });
-    for chunk in body.chunks(black_box(7)) {
-        let _ = feed(&mut parser, chunk);
-    }
-    println!("{:?}", finish(parser));
+    let code = black_box(body.len() as i32 - 60_000);
+    let step = black_box(body.len() % 13);
+
+    stream::<0>(body, step);
+    stream::<1>(body, step);
+    stream::<64>(body, step);
+    stream::<4096>(body, step);
+
     println!(
         "{:?} {:?} {:?}",
         parse(body),
         scan(body),
         parse_with(body, depth)
     );
-    println!("{:?} {:?}", classify(depth as i32), lookup(-(depth as i32)));
-    println!("{:?}", locate_with(body, depth));
+    println!(
+        "{:?} {:?} {:?}",
+        scan_with(body, depth),
+        locate(body),
+        locate_with(body, depth)
+    );
     for engine in Engine::ALL {
         println!(
             "{:?} {:?} {:?} {:?}",
@@ -119,17 +471,45 @@ fn main() {
             locate_on(engine, body, depth)
         );
     }
-    if let Ok(Header {
-        result_message: Some(message),
-        ..
-    }) = parse(body)
-    {
-        let mut buffer = vec![0; black_box(body.len() / 2)];
-        println!(
-            "{:?} {:?} {}",
-            unescape_into(message, &mut buffer),
-            detail(message),
-            decoded_len(message)
-        );
+
+    let class = classify(code);
+    let found = lookup(code);
+    println!("{class:?} {found:?}");
+    println!("{}", describe(class, found.api, class.remedy()));
+
+    match parse(body) {
+        Ok(header) => {
+            println!(
+                "{:?} {:?}",
+                header_accessors(&header),
+                header_lookup_in(&header)
+            );
+            if let Some(message) = header.result_message {
+                let mut buffer = vec![0; black_box(body.len() / 2)];
+                println!(
+                    "{:?} {:?} {} {:?} {} {}",
+                    unescape_into(message, &mut buffer),
+                    detail(message),
+                    decoded_len(message),
+                    message_views(message),
+                    chars(message),
+                    message_equals(message, "SUCCESS")
+                );
+                if let Err(error) = unescape_into(message, &mut []) {
+                    println!("{}", error.needed());
+                }
+            }
+        }
+        Err(error) => {
+            println!("{:?}", error_parts(error));
+            if let Some(field) = error.field() {
+                println!("{}", field_key(field));
+            }
+        }
+    }
+    let text = std::str::from_utf8(body).unwrap_or_default();
+    println!("{:?}", deserialize_header(text));
+    if let Ok(owned) = deserialize_owned(text) {
+        println!("{:?}", owned_accessors(&owned));
     }
 }
