@@ -11,7 +11,12 @@ mod runtime;
 /// on this target from the symbol table.
 #[used]
 static STREAM_PARSER_64_BYTES: [u8; size_of::<StreamParser<64>>()] = [0; size_of::<StreamParser<64>>()];
+// The `64 + N` bound on this target, for a few message capacities: the
+// build fails if one is broken.
+const _: () = assert!(size_of::<StreamParser<0>>() <= StreamParser::<0>::SIZE_BOUND);
+const _: () = assert!(size_of::<StreamParser<1>>() <= StreamParser::<1>::SIZE_BOUND);
 const _: () = assert!(size_of::<StreamParser<64>>() <= StreamParser::<64>::SIZE_BOUND);
+const _: () = assert!(size_of::<StreamParser<4096>>() <= StreamParser::<4096>::SIZE_BOUND);
 
 #[unsafe(no_mangle)]
 pub extern "C" fn reset() -> ! {
