@@ -30,3 +30,21 @@ fn stream_header_array_looks_like_fields() {
         (nhncloud_header::ErrorKind::WrongType, 10)
     );
 }
+
+/// Found by the `parse` target in the small-code build, against a draft of
+/// the offset-checking reference: a key holding `C2 01`, a lead byte and
+/// then a control byte. serde_json reports the control character at the
+/// second byte; the crate reports invalid UTF-8 there, since the sequence
+/// broke first. The reference must accept that as the same byte.
+#[test]
+fn parse_invalid_utf8_then_control_byte() {
+    let body = input("parse-invalid-utf8-then-control-byte");
+    let parsed = nhncloud_header::parse(&body);
+    let scanned = nhncloud_header::scan(&body);
+    common::reference::check_one_shot(&body, &parsed, &scanned).unwrap();
+    let error = parsed.unwrap_err();
+    assert_eq!(
+        (error.kind(), error.offset()),
+        (nhncloud_header::ErrorKind::InvalidUtf8, 28)
+    );
+}

@@ -6,7 +6,8 @@ mod common;
 
 use common::generate::{document, mutated_document};
 use common::streaming::{
-    ROOM, agree, check_every_feeding, chunks_of, one_shot, random_chunks, stream,
+    ROOM, agree, check_cuts_at_escapes, check_every_feeding, chunks_of, one_shot, random_chunks,
+    stream,
 };
 use common::{CountingAllocator, corpus, count_allocations};
 use nhncloud_header::{ErrorKind, Mode, OwnedHeader, ReadError, Status, StreamParser};
@@ -35,6 +36,13 @@ proptest! {
             if let Err(disagreement) = agree(&one_shot(mode, &body), &streamed) {
                 return Err(TestCaseError::fail(format!("{mode:?}: {disagreement}\nbody: {:?}", String::from_utf8_lossy(&body))));
             }
+        }
+    }
+
+    #[test]
+    fn mutated_documents_cut_at_their_escapes(body in mutated_document()) {
+        if let Err(disagreement) = check_cuts_at_escapes(&body) {
+            return Err(TestCaseError::fail(disagreement));
         }
     }
 

@@ -138,6 +138,44 @@ pub fn check_every_feeding(body: &[u8]) -> Result<(), String> {
     Ok(())
 }
 
+/// `body` cut at its escapes, in both modes: in two at every byte from a
+/// backslash to 12 bytes on (all of a `\u` escape, and of a surrogate
+/// pair), and in pieces that hold an escape's hex digits, or a pair's
+/// second `\u`, alone. At most 16 escapes, spread over the body, to keep the
+/// cost bounded.
+pub fn check_cuts_at_escapes(body: &[u8]) -> Result<(), String> {
+    let escapes: Vec<usize> = (0..body.len()).filter(|&i| body[i] == b'\\').collect();
+    let step = escapes.len().div_ceil(16).max(1);
+    for mode in [Mode::Scan, Mode::Parse] {
+        let expected = one_shot(mode, body);
+        for &at in escapes.iter().step_by(step) {
+            let mut cuts: Vec<Vec<usize>> = (at..=at + 12).map(|cut| vec![cut]).collect();
+            cuts.extend([
+                vec![at + 2, at + 6],
+                vec![at + 3, at + 7],
+                vec![at + 6, at + 8, at + 12],
+            ]);
+            for cut in cuts {
+                let mut chunks = Vec::new();
+                let mut start = 0;
+                for &end in &cut {
+                    let end = end.clamp(start, body.len());
+                    chunks.push(&body[start..end]);
+                    start = end;
+                }
+                chunks.push(&body[start..]);
+                agree(&expected, &stream::<ROOM>(mode, chunks)).map_err(|e| {
+                    format!(
+                        "{mode:?}, cut at {cut:?}: {e}\nbody: {:?}",
+                        String::from_utf8_lossy(body)
+                    )
+                })?;
+            }
+        }
+    }
+    Ok(())
+}
+
 /// The `stream` fuzz target's check, on its input layout: the first byte
 /// says how many of the next bytes are chunk sizes, the rest is the body.
 /// Both modes must agree with the one-shot functions.
