@@ -316,6 +316,29 @@ mod tests {
         assert_eq!(skip_plain(b"abc", 7), 7);
     }
 
+    /// `skip_string` vouches for every valid character, so the fast paths
+    /// reach the closing quote; it stops at the first it cannot vouch for,
+    /// on a character boundary, for the byte-wise machine to judge.
+    #[test]
+    fn skip_string_passes_valid_characters_and_stops_at_the_first_invalid() {
+        let cases: [(&[u8], usize); 9] = [
+            (b"plain\"", 5),
+            ("caf\u{e9} \u{30b5}\u{1f600}\"".as_bytes(), 13),
+            (b"a\\n\\u00e9\\\"b\"", 12),
+            (b"\\uD83D\\uDE00\"", 12),
+            (b"ab\xc3(\"", 2),
+            (b"ab\xed\xa0\x80\"", 2),
+            (b"ab\\x\"", 2),
+            (b"ab\x01\"", 2),
+            (b"ab\xc3", 2),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(skip_string(input, 0), expected, "{input:?}");
+        }
+        assert_eq!(skip_string(b"", 0), 0);
+        assert_eq!(skip_string(b"xyz", 1), 3);
+    }
+
     /// Every sequence of one to four bytes against the standard library.
     #[test]
     fn utf8_length_agrees_with_core_on_every_short_sequence() {
