@@ -180,6 +180,53 @@ mod tests {
         assert_eq!(fields.end, null.len());
     }
 
+    /// The index's path: from the top-level key of a body it validated, the
+    /// header itself, not a hand-over (which would give the same answer,
+    /// only slower, so no other test can tell).
+    #[cfg(not(any(target_os = "none", nhncloud_header_small)))]
+    #[test]
+    fn reads_the_header_of_a_validated_body_from_its_key() {
+        let cases: [(&[u8], usize); 3] = [
+            (br#"{"a":[{"b":"]"}],"header":{"isSuccessful":true,"resultCode":7,"resultMessage":"m"}}"#, 17),
+            (br#"{"header" :  {"resultCode":7,"resultMessage":"m","isSuccessful":true}}"#, 1),
+            (br#"{"he\u0061der":{"isSuccessful":true,"resultCode":7,"resultMessage":"m"}}"#, 1),
+        ];
+        for (body, key) in cases {
+            let header = read_validated(body, key).unwrap();
+            assert!(header.is_successful, "{:?}", core::str::from_utf8(body));
+            assert_eq!(header.result_code, 7);
+            assert_eq!(header.result_message.map(|m| m.raw()), Some(&b"m"[..]));
+        }
+    }
+
+    /// A nested value inside a validated header is skipped whole, whatever
+    /// its strings hold, to the byte after it.
+    #[test]
+    fn skips_a_validated_value_whole() {
+        let cases: [(&[u8], usize); 6] = [
+            (b"[1,{\"a\":\"]}\"},[]] ,", 17),
+            (b"{} ,", 2),
+            (b"[[[0]]]", 7),
+            (b"\"x\" ,", 3),
+            (b"-12.5e3,", 7),
+            (b"[true, null]", 12),
+        ];
+        for (value, end) in cases {
+            assert_eq!(
+                skip_validated(value, 0),
+                Some(end),
+                "{:?}",
+                core::str::from_utf8(value)
+            );
+        }
+        assert_eq!(skip_validated(b"[1,2", 0), None);
+        assert_eq!(skip_validated(b"]", 0), None);
+        let header =
+            br#"{"isSuccessful":true,"x":{"y":["}"]},"resultCode":3,"resultMessage":null}"#;
+        let fields = read_whole_header(header, 0, Bytes::Validated).unwrap();
+        assert_eq!((fields.result_code, fields.end), (3, header.len()));
+    }
+
     /// Whatever it does not take in stride is the machine's to read or to
     /// report, from the header's `{` on.
     #[test]
