@@ -125,3 +125,46 @@ fn state_is_small() {
         core::mem::size_of::<Machine>()
     );
 }
+
+/// The token loop takes a body it can vouch for whole, in one call, from
+/// the top-level object's first member to its end (`parse`) or to the
+/// header's end (`scan`). A fast path that gives up early hands over to
+/// `step`, which reaches the same answer, so only this test can see it.
+#[cfg(not(any(target_os = "none", nhncloud_header_small)))]
+#[test]
+fn tokens_take_a_plain_body_whole() {
+    // Each body, and the index just past its header's `}`.
+    let bodies: [(&[u8], usize); 4] = [
+        (
+            br#"{"a":[{"k":"v","n":[1,2.5,{"x":null}]},[]],"b":{"c":"d"},"header":{"isSuccessful":true,"resultCode":0,"resultMessage":"S"},"z":1}"#,
+            122,
+        ),
+        (
+            br#"{"header" : { "resultCode" : 5 , "isSuccessful" : false , "resultMessage" : null } , "t" : [ true ] }"#,
+            82,
+        ),
+        (
+            br#"{"header":{"resultCode":-7,"x":[{"y":[]}],"isSuccessful":false,"resultMessage":"m"},"u":{}}"#,
+            83,
+        ),
+        (
+            br#"{"s":"\u00e9\"","header":{"isSuccessful":true,"resultMessage":"\n","resultCode":1}}"#,
+            82,
+        ),
+    ];
+    for (body, header_end) in bodies {
+        let text = core::str::from_utf8(body);
+        for (mode, expected) in [(Mode::Parse, body.len()), (Mode::Scan, header_end)] {
+            let mut machine = Machine::new(mode, MAX_DEPTH);
+            let mut sink = Text(([0; 64], 0));
+            // The top-level `{` by the byte-wise step.
+            assert_eq!(machine.step(body, 0, &mut sink), Ok(Some(0)));
+            assert_eq!(machine.step(body, 0, &mut sink), Ok(Some(1)));
+            assert_eq!(
+                machine.tokens(body, 1, &mut sink),
+                Ok(expected),
+                "{mode:?}: {text:?}"
+            );
+        }
+    }
+}
