@@ -452,6 +452,17 @@ impl Api {
 }
 
 impl Remedy {
+    /// Every remedy, in declaration order.
+    pub const ALL: [Remedy; 7] = [
+        Remedy::None,
+        Remedy::RetryAfterFix,
+        Remedy::ContactSupport,
+        Remedy::SeeDetail,
+        Remedy::CheckRequestBody,
+        Remedy::CheckNetworkId,
+        Remedy::Unknown,
+    ];
+
     /// The stable snake_case name, e.g. `"retry_after_fix"`.
     pub const fn name(self) -> &'static str {
         match self {

@@ -46,6 +46,27 @@ pub enum ErrorKind {
 }
 
 impl ErrorKind {
+    /// Every kind, in declaration order (the order C callers number them
+    /// in, from 1).
+    pub const ALL: [ErrorKind; 16] = [
+        ErrorKind::Empty,
+        ErrorKind::NotAnObject,
+        ErrorKind::UnexpectedByte,
+        ErrorKind::UnexpectedEnd,
+        ErrorKind::InvalidNumber,
+        ErrorKind::InvalidEscape,
+        ErrorKind::LoneSurrogate,
+        ErrorKind::ControlCharacter,
+        ErrorKind::InvalidUtf8,
+        ErrorKind::DepthLimit,
+        ErrorKind::TrailingCharacters,
+        ErrorKind::MissingHeader,
+        ErrorKind::MissingField,
+        ErrorKind::DuplicateKey,
+        ErrorKind::WrongType,
+        ErrorKind::InvalidResultCode,
+    ];
+
     /// The stable snake_case name of this kind, e.g. `"invalid_escape"`.
     pub const fn name(self) -> &'static str {
         match self {
@@ -109,6 +130,9 @@ pub enum Field {
 }
 
 impl Field {
+    /// The three fields, in the order the documentation lists them.
+    pub const ALL: [Field; 3] = [Field::IsSuccessful, Field::ResultCode, Field::ResultMessage];
+
     /// The field's JSON key, e.g. `"resultCode"`.
     pub const fn key(self) -> &'static str {
         match self {

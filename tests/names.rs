@@ -291,8 +291,12 @@ fn every_variant_has_a_row() {
     for (name, source, rows) in tables {
         assert_eq!(rows, variants_in_source(source, name), "rows of {name}");
     }
+    // The `ALL` lists are in declaration order: the C API numbers by them.
+    assert!(ERROR_KINDS.iter().map(|row| row.0).eq(ErrorKind::ALL));
+    assert!(FIELDS.iter().map(|row| row.0).eq(Field::ALL));
     assert!(CLASSES.iter().map(|row| row.0).eq(Class::ALL));
     assert!(APIS.iter().map(|row| row.0).eq(Api::ALL));
+    assert!(REMEDIES.iter().map(|row| row.0).eq(Remedy::ALL));
 }
 
 /// `Error` displays as the kind's description, the field in backquotes if

@@ -269,32 +269,13 @@ fn most_rejections_are_checked_at_an_offset() {
         count("header rule", Checked::Offset) >= 100,
         "too few rejections of valid JSON: {tally:?}"
     );
-    let missed: Vec<&str> = ALL_KINDS
+    let missed: Vec<&str> = ErrorKind::ALL
         .iter()
         .map(|kind| kind.name())
         .filter(|&kind| kind != "not_an_object" && !kinds_at_offset.contains(kind))
         .collect();
     assert!(missed.is_empty(), "never checked at an offset: {missed:?}");
 }
-
-const ALL_KINDS: [ErrorKind; 16] = [
-    ErrorKind::Empty,
-    ErrorKind::NotAnObject,
-    ErrorKind::UnexpectedByte,
-    ErrorKind::UnexpectedEnd,
-    ErrorKind::InvalidNumber,
-    ErrorKind::InvalidEscape,
-    ErrorKind::LoneSurrogate,
-    ErrorKind::ControlCharacter,
-    ErrorKind::InvalidUtf8,
-    ErrorKind::DepthLimit,
-    ErrorKind::TrailingCharacters,
-    ErrorKind::MissingHeader,
-    ErrorKind::MissingField,
-    ErrorKind::DuplicateKey,
-    ErrorKind::WrongType,
-    ErrorKind::InvalidResultCode,
-];
 
 #[test]
 fn counting_allocator_counts() {

@@ -315,32 +315,12 @@ impl Machine {
     }
 
     fn failure(&self) -> Error {
-        let kind = ERROR_KINDS[(self.acc & 15) as usize];
+        let kind = ErrorKind::ALL[(self.acc & 15) as usize];
         let field = FIELDS[((self.acc >> 8) & 3) as usize];
         Error::new(kind, field, self.mark)
     }
 }
 
-/// Every error kind, indexed by discriminant: a failed machine keeps its
-/// error in `acc`, which nothing else needs any more.
-const ERROR_KINDS: [ErrorKind; 16] = [
-    ErrorKind::Empty,
-    ErrorKind::NotAnObject,
-    ErrorKind::UnexpectedByte,
-    ErrorKind::UnexpectedEnd,
-    ErrorKind::InvalidNumber,
-    ErrorKind::InvalidEscape,
-    ErrorKind::LoneSurrogate,
-    ErrorKind::ControlCharacter,
-    ErrorKind::InvalidUtf8,
-    ErrorKind::DepthLimit,
-    ErrorKind::TrailingCharacters,
-    ErrorKind::MissingHeader,
-    ErrorKind::MissingField,
-    ErrorKind::DuplicateKey,
-    ErrorKind::WrongType,
-    ErrorKind::InvalidResultCode,
-];
 const FIELDS: [Option<Field>; 4] = [
     None,
     Some(Field::IsSuccessful),
