@@ -1,0 +1,93 @@
+//! `nhncloud_header_parse` and `nhncloud_header_scan`: a whole body in one
+//! buffer.
+
+use core::ffi::c_char;
+
+use nhncloud::{Error, Header};
+
+use crate::{
+    CLEARED_HEADER, bad_argument, fill, input, message_buffer, nhncloud_header,
+    nhncloud_header_error, nhncloud_header_result, outcome,
+};
+
+/// Validates the whole body (RFC 8259) and extracts its header: `*out` is
+/// filled in and the decoded `resultMessage` written to `message`,
+/// NUL-terminated (with `message_cap` 0 nothing is written, and `message`
+/// may be NULL). Returns `NHNCLOUD_HEADER_RESULT_OK`, or the error kind,
+/// also written to `*error` with the field and byte offset when `error` is
+/// not NULL. `body` may be NULL when `len` is 0; `message` must not overlap
+/// `body`.
+///
+/// # Safety
+/// `body` is valid for reads of `len` bytes; `out` is valid for a write;
+/// `message` is valid for writes of `message_cap` bytes; `error` is NULL or
+/// valid for a write.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn nhncloud_header_parse(
+    body: *const u8,
+    len: usize,
+    out: *mut nhncloud_header,
+    message: *mut c_char,
+    message_cap: usize,
+    error: *mut nhncloud_header_error,
+) -> nhncloud_header_result {
+    // SAFETY: the caller's contract, which is this function's.
+    unsafe { extract(nhncloud::parse, body, len, out, message, message_cap, error) }
+}
+
+/// As `nhncloud_header_parse`, but returns as soon as the header object
+/// closes, without reading (or validating) the rest of the body.
+///
+/// # Safety
+/// As for `nhncloud_header_parse`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn nhncloud_header_scan(
+    body: *const u8,
+    len: usize,
+    out: *mut nhncloud_header,
+    message: *mut c_char,
+    message_cap: usize,
+    error: *mut nhncloud_header_error,
+) -> nhncloud_header_result {
+    // SAFETY: the caller's contract, which is this function's.
+    unsafe { extract(nhncloud::scan, body, len, out, message, message_cap, error) }
+}
+
+/// # Safety
+/// As for `nhncloud_header_parse`.
+unsafe fn extract(
+    extractor: for<'a> fn(&'a [u8]) -> Result<Header<'a>, Error>,
+    body: *const u8,
+    len: usize,
+    out: *mut nhncloud_header,
+    message: *mut c_char,
+    message_cap: usize,
+    error: *mut nhncloud_header_error,
+) -> nhncloud_header_result {
+    // SAFETY (all three): the caller's contract.
+    let Some(out) = (unsafe { out.as_mut() }) else {
+        return unsafe { bad_argument(error) };
+    };
+    *out = CLEARED_HEADER;
+    let (Some(body), Some(buffer)) = (unsafe { input(body, len) }, unsafe {
+        message_buffer(message, message_cap)
+    }) else {
+        return unsafe { bad_argument(error) };
+    };
+    if let Some(nul) = buffer.first_mut() {
+        *nul = 0;
+    }
+    let result = extractor(body).map(|header| {
+        let message = header.result_message.map(|message| message.chars());
+        fill(
+            out,
+            header.is_successful,
+            header.result_code,
+            message,
+            false,
+            buffer,
+        );
+    });
+    // SAFETY: the caller's contract.
+    unsafe { outcome(error, result) }
+}

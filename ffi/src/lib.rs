@@ -1,0 +1,277 @@
+//! The C API of `nhncloud-header`: the same parser, a static library
+//! (`libnhncloud_header.a`) and a generated header
+//! (`include/nhncloud_header.h`) for firmware and gateways written in C.
+//!
+//! Every function takes plain pointers and lengths, writes only through the
+//! pointers it is given, allocates nothing, and cannot panic: `.ci/run`
+//! links the release library with LTO and checks that no panic symbol is
+//! left in it. A NULL where the header allows none, or a value out of range,
+//! returns `NHNCLOUD_HEADER_RESULT_NULL_ARGUMENT`.
+//!
+//! The Rust names are the C names, so `non_camel_case_types` is allowed.
+
+#![no_std]
+#![allow(non_camel_case_types)]
+#![deny(unsafe_op_in_unsafe_fn, missing_docs)]
+
+mod extract;
+mod names;
+mod stream;
+
+pub use extract::{nhncloud_header_parse, nhncloud_header_scan};
+pub use names::*;
+pub use stream::*;
+
+use nhncloud::{Error, ErrorKind, Field};
+
+/// The outcome of a call: `NHNCLOUD_HEADER_RESULT_OK` (0), one of the 16
+/// error kinds (1 to 16, in the order of the Rust `ErrorKind`), or
+/// `NHNCLOUD_HEADER_RESULT_NULL_ARGUMENT` (255). New kinds may be added.
+pub type nhncloud_header_result = u32;
+
+/// The body holds a valid header.
+pub const NHNCLOUD_HEADER_RESULT_OK: nhncloud_header_result = 0;
+/// The body holds no JSON value: it is empty or only whitespace.
+pub const NHNCLOUD_HEADER_RESULT_EMPTY: nhncloud_header_result = 1;
+/// The top-level value is not an object.
+pub const NHNCLOUD_HEADER_RESULT_NOT_AN_OBJECT: nhncloud_header_result = 2;
+/// A byte that cannot appear here in a JSON text.
+pub const NHNCLOUD_HEADER_RESULT_UNEXPECTED_BYTE: nhncloud_header_result = 3;
+/// The body ends inside the JSON text.
+pub const NHNCLOUD_HEADER_RESULT_UNEXPECTED_END: nhncloud_header_result = 4;
+/// A number that violates the JSON number grammar.
+pub const NHNCLOUD_HEADER_RESULT_INVALID_NUMBER: nhncloud_header_result = 5;
+/// A backslash escape that JSON does not define, or a bad `\u` hex digit.
+pub const NHNCLOUD_HEADER_RESULT_INVALID_ESCAPE: nhncloud_header_result = 6;
+/// A `\u` escape of a UTF-16 surrogate without its other half.
+pub const NHNCLOUD_HEADER_RESULT_LONE_SURROGATE: nhncloud_header_result = 7;
+/// A raw byte below 0x20 inside a string.
+pub const NHNCLOUD_HEADER_RESULT_CONTROL_CHARACTER: nhncloud_header_result = 8;
+/// Bytes inside a string that are not UTF-8.
+pub const NHNCLOUD_HEADER_RESULT_INVALID_UTF8: nhncloud_header_result = 9;
+/// Arrays and objects nested deeper than 128 levels.
+pub const NHNCLOUD_HEADER_RESULT_DEPTH_LIMIT: nhncloud_header_result = 10;
+/// Something other than whitespace after the top-level object (parse only).
+pub const NHNCLOUD_HEADER_RESULT_TRAILING_CHARACTERS: nhncloud_header_result = 11;
+/// The top-level object has no `header` member.
+pub const NHNCLOUD_HEADER_RESULT_MISSING_HEADER: nhncloud_header_result = 12;
+/// The header lacks a field; the error's `field` says which.
+pub const NHNCLOUD_HEADER_RESULT_MISSING_FIELD: nhncloud_header_result = 13;
+/// A second top-level `header`, or a repeated field inside the header.
+pub const NHNCLOUD_HEADER_RESULT_DUPLICATE_KEY: nhncloud_header_result = 14;
+/// The header is not an object, or a field has the wrong JSON type.
+pub const NHNCLOUD_HEADER_RESULT_WRONG_TYPE: nhncloud_header_result = 15;
+/// `resultCode` is a valid JSON number but not an integer within `int32_t`.
+pub const NHNCLOUD_HEADER_RESULT_INVALID_RESULT_CODE: nhncloud_header_result = 16;
+/// A NULL pointer where none is allowed, a length or capacity above
+/// `PTRDIFF_MAX`, an unknown mode, or a stream that is not initialized.
+pub const NHNCLOUD_HEADER_RESULT_NULL_ARGUMENT: nhncloud_header_result = 255;
+
+/// No field is at fault.
+pub const NHNCLOUD_HEADER_FIELD_NONE: u32 = 0;
+/// `isSuccessful`
+pub const NHNCLOUD_HEADER_FIELD_IS_SUCCESSFUL: u32 = 1;
+/// `resultCode`
+pub const NHNCLOUD_HEADER_FIELD_RESULT_CODE: u32 = 2;
+/// `resultMessage`
+pub const NHNCLOUD_HEADER_FIELD_RESULT_MESSAGE: u32 = 3;
+
+// The numbering above is the Rust enums' declaration order, which
+// `ErrorKind::ALL` and `Field::ALL` list; a kind added there breaks this
+// build until it has a number here.
+const _: () = {
+    assert!(ErrorKind::ALL.len() == 16);
+    let mut i = 0;
+    while i < ErrorKind::ALL.len() {
+        assert!(ErrorKind::ALL[i] as usize == i);
+        i += 1;
+    }
+    assert!(ErrorKind::InvalidResultCode as u32 + 1 == NHNCLOUD_HEADER_RESULT_INVALID_RESULT_CODE);
+    assert!(Field::ALL.len() == 3);
+    assert!(Field::IsSuccessful as u32 + 1 == NHNCLOUD_HEADER_FIELD_IS_SUCCESSFUL);
+    assert!(Field::ResultCode as u32 + 1 == NHNCLOUD_HEADER_FIELD_RESULT_CODE);
+    assert!(Field::ResultMessage as u32 + 1 == NHNCLOUD_HEADER_FIELD_RESULT_MESSAGE);
+};
+
+/// A header, as `nhncloud_header_parse`, `nhncloud_header_scan` and
+/// `nhncloud_header_stream_finish` fill it in. The message itself goes to
+/// the caller's buffer. After an error every member is 0 or false.
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub struct nhncloud_header {
+    /// `isSuccessful`
+    pub is_successful: bool,
+    /// `resultCode`
+    pub result_code: i32,
+    /// False when `resultMessage` is `null`.
+    pub has_message: bool,
+    /// The decoded text did not fit in `message_cap` (or, from a stream, in
+    /// `NHNCLOUD_HEADER_STREAM_MESSAGE_CAP`): `message` holds its longest
+    /// prefix that ends on a character boundary.
+    pub message_truncated: bool,
+    /// Bytes written to `message`, the terminating NUL excluded. The text
+    /// may itself hold a NUL (from `\u0000`): trust this, not `strlen`.
+    pub message_len: usize,
+}
+
+/// Why a body was rejected, and where.
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub struct nhncloud_header_error {
+    /// The same value the call returned.
+    pub kind: nhncloud_header_result,
+    /// Which header field is at fault: one of the `NHNCLOUD_HEADER_FIELD_`
+    /// values.
+    pub field: u32,
+    /// The byte offset from the start of the body (of the whole stream) at
+    /// which the problem is certain; 0 for `NULL_ARGUMENT`.
+    pub offset: usize,
+}
+
+const CLEARED_HEADER: nhncloud_header = nhncloud_header {
+    is_successful: false,
+    result_code: 0,
+    has_message: false,
+    message_truncated: false,
+    message_len: 0,
+};
+
+/// Writes `error` through `out` (if not NULL) and returns its kind.
+///
+/// # Safety
+/// `out` is NULL or valid for a write of `nhncloud_header_error`.
+unsafe fn report(
+    out: *mut nhncloud_header_error,
+    error: nhncloud_header_error,
+) -> nhncloud_header_result {
+    // SAFETY: the caller's contract.
+    if let Some(out) = unsafe { out.as_mut() } {
+        *out = error;
+    }
+    error.kind
+}
+
+/// Reports a bad argument.
+///
+/// # Safety
+/// As for [`report`].
+unsafe fn bad_argument(out: *mut nhncloud_header_error) -> nhncloud_header_result {
+    let error = nhncloud_header_error {
+        kind: NHNCLOUD_HEADER_RESULT_NULL_ARGUMENT,
+        field: NHNCLOUD_HEADER_FIELD_NONE,
+        offset: 0,
+    };
+    // SAFETY: the caller's contract.
+    unsafe { report(out, error) }
+}
+
+/// Reports a parser error, or clears `out` on success.
+///
+/// # Safety
+/// As for [`report`].
+unsafe fn outcome(
+    out: *mut nhncloud_header_error,
+    result: Result<(), Error>,
+) -> nhncloud_header_result {
+    let error = match result {
+        Ok(()) => nhncloud_header_error {
+            kind: NHNCLOUD_HEADER_RESULT_OK,
+            field: NHNCLOUD_HEADER_FIELD_NONE,
+            offset: 0,
+        },
+        Err(error) => nhncloud_header_error {
+            kind: error.kind() as u32 + 1,
+            field: error
+                .field()
+                .map_or(NHNCLOUD_HEADER_FIELD_NONE, |field| field as u32 + 1),
+            offset: error.offset(),
+        },
+    };
+    // SAFETY: the caller's contract.
+    unsafe { report(out, error) }
+}
+
+/// The bytes at `data`, or `None` for a NULL with a non-zero length or a
+/// length no object can have.
+///
+/// # Safety
+/// A non-NULL `data` is valid for reads of `len` bytes, which nothing
+/// writes to while the slice lives.
+unsafe fn input<'a>(data: *const u8, len: usize) -> Option<&'a [u8]> {
+    if len == 0 {
+        Some(&[])
+    } else if data.is_null() || len > isize::MAX as usize {
+        None
+    } else {
+        // SAFETY: checked above, and the caller's contract.
+        Some(unsafe { core::slice::from_raw_parts(data, len) })
+    }
+}
+
+/// The caller's message buffer (empty when `cap` is 0), or `None` for a
+/// NULL with a non-zero capacity.
+///
+/// # Safety
+/// A non-NULL `message` is valid for writes of `cap` bytes and overlaps
+/// nothing else the call reads or writes.
+unsafe fn message_buffer<'a>(message: *mut core::ffi::c_char, cap: usize) -> Option<&'a mut [u8]> {
+    if cap == 0 {
+        Some(&mut [])
+    } else if message.is_null() {
+        None
+    } else {
+        // A capacity above what any object can have is a lie about the
+        // buffer; no more than isize::MAX bytes are ever addressed.
+        let cap = cap.min(isize::MAX as usize);
+        // SAFETY: checked above, and the caller's contract.
+        Some(unsafe { core::slice::from_raw_parts_mut(message.cast::<u8>(), cap) })
+    }
+}
+
+/// Fills in `out` and decodes the message into `buffer`, NUL-terminated:
+/// as many whole characters as fit before the NUL.
+fn fill(
+    out: &mut nhncloud_header,
+    is_successful: bool,
+    result_code: i32,
+    message: Option<impl Iterator<Item = char>>,
+    already_truncated: bool,
+    buffer: &mut [u8],
+) {
+    *out = CLEARED_HEADER;
+    out.is_successful = is_successful;
+    out.result_code = result_code;
+    let room = buffer.len().saturating_sub(1);
+    let mut len = 0;
+    let mut truncated = false;
+    if let Some(chars) = message {
+        out.has_message = true;
+        for ch in chars {
+            let mut utf8 = [0; 4];
+            let encoded = ch.encode_utf8(&mut utf8).as_bytes();
+            if room - len < encoded.len() {
+                truncated = true;
+                break;
+            }
+            for &byte in encoded {
+                if let Some(slot) = buffer.get_mut(len) {
+                    *slot = byte;
+                }
+                len += 1;
+            }
+        }
+    }
+    if let Some(nul) = buffer.get_mut(len) {
+        *nul = 0;
+    }
+    out.message_len = len;
+    out.message_truncated = truncated || already_truncated;
+}
+
+#[cfg(feature = "panic-handler")]
+#[panic_handler]
+fn panic(_: &core::panic::PanicInfo<'_>) -> ! {
+    // Unreachable: no exported function has a panic path left after LTO
+    // (.ci/run checks the release library's symbols).
+    loop {}
+}

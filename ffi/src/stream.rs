@@ -1,0 +1,192 @@
+//! The streaming parser in caller storage: a body that arrives in chunks.
+
+use core::ffi::c_char;
+use core::mem::{align_of, size_of};
+use core::ptr::{addr_of, addr_of_mut};
+
+use nhncloud::{Mode, Status, StreamParser};
+
+use crate::{
+    CLEARED_HEADER, NHNCLOUD_HEADER_RESULT_NULL_ARGUMENT, NHNCLOUD_HEADER_RESULT_OK, bad_argument,
+    fill, input, message_buffer, nhncloud_header, nhncloud_header_error, nhncloud_header_result,
+    outcome,
+};
+
+/// The size of `nhncloud_header_stream` in 64-bit words (256 bytes).
+pub const NHNCLOUD_HEADER_STREAM_WORDS: usize = 32;
+/// The longest decoded `resultMessage`, in bytes, that a stream keeps; a
+/// longer one is cut on a character boundary and `message_truncated` set.
+pub const NHNCLOUD_HEADER_STREAM_MESSAGE_CAP: usize = 184;
+
+/// `nhncloud_header_stream_init` mode: stop at the end of the header, as
+/// `nhncloud_header_scan` does.
+pub const NHNCLOUD_HEADER_MODE_SCAN: u32 = 0;
+/// `nhncloud_header_stream_init` mode: validate the whole body, as
+/// `nhncloud_header_parse` does.
+pub const NHNCLOUD_HEADER_MODE_PARSE: u32 = 1;
+
+/// A streaming parser's state, in storage the caller owns (static, on the
+/// stack, in a struct: no allocation). Set it up with
+/// `nhncloud_header_stream_init`. A stream that was zero-filled (static
+/// storage, `= {0}`) or finished and not initialized again is refused with
+/// `NHNCLOUD_HEADER_RESULT_NULL_ARGUMENT`; other uninitialized contents are
+/// not allowed.
+#[repr(C)]
+pub struct nhncloud_header_stream {
+    _opaque: [u64; NHNCLOUD_HEADER_STREAM_WORDS],
+}
+
+/// What the storage holds.
+///
+/// cbindgen:ignore
+#[repr(C)]
+struct Stream {
+    /// `READY` between `init` and `finish`; anything else refuses use.
+    state: u32,
+    parser: StreamParser<NHNCLOUD_HEADER_STREAM_MESSAGE_CAP>,
+}
+
+/// "NHC1": a zero-filled or finished stream never holds it.
+const READY: u32 = 0x4E48_4331;
+const NOT_READY: u32 = 0;
+
+// The parser fits the caller's storage on every target.
+const _: () = {
+    assert!(size_of::<nhncloud_header_stream>() == NHNCLOUD_HEADER_STREAM_WORDS * 8);
+    assert!(size_of::<Stream>() <= size_of::<nhncloud_header_stream>());
+    assert!(align_of::<Stream>() <= align_of::<nhncloud_header_stream>());
+};
+
+/// The stream's state word, or `None` for a NULL stream.
+///
+/// # Safety
+/// `stream` is NULL or valid for reads and writes of a
+/// `nhncloud_header_stream` whose bytes are initialized.
+unsafe fn ready_stream<'a>(stream: *mut nhncloud_header_stream) -> Option<&'a mut Stream> {
+    let stream = stream.cast::<Stream>();
+    if stream.is_null() {
+        return None;
+    }
+    // SAFETY: the caller's contract; `Stream` fits (checked above), and the
+    // state word is read as an integer before anything else is trusted.
+    let state = unsafe { addr_of!((*stream).state).read() };
+    // SAFETY: only `init` writes READY, together with a valid parser.
+    (state == READY).then(|| unsafe { &mut *stream })
+}
+
+/// Sets up (or resets) a stream for a new body. `mode` is
+/// `NHNCLOUD_HEADER_MODE_SCAN` or `NHNCLOUD_HEADER_MODE_PARSE`; any other
+/// value leaves the stream unusable and returns `NULL_ARGUMENT`.
+///
+/// # Safety
+/// `stream` is NULL or valid for writes of a `nhncloud_header_stream`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn nhncloud_header_stream_init(
+    stream: *mut nhncloud_header_stream,
+    mode: u32,
+) -> nhncloud_header_result {
+    let stream = stream.cast::<Stream>();
+    if stream.is_null() {
+        return NHNCLOUD_HEADER_RESULT_NULL_ARGUMENT;
+    }
+    let mode = match mode {
+        NHNCLOUD_HEADER_MODE_SCAN => Mode::Scan,
+        NHNCLOUD_HEADER_MODE_PARSE => Mode::Parse,
+        _ => {
+            // SAFETY: the caller's contract.
+            unsafe { addr_of_mut!((*stream).state).write(NOT_READY) };
+            return NHNCLOUD_HEADER_RESULT_NULL_ARGUMENT;
+        }
+    };
+    let fresh = Stream {
+        state: READY,
+        parser: StreamParser::new(mode),
+    };
+    // SAFETY: the caller's contract; `Stream` fits (checked above).
+    unsafe { stream.write(fresh) };
+    NHNCLOUD_HEADER_RESULT_OK
+}
+
+/// Feeds the next chunk of the body (any size; `chunk` may be NULL when
+/// `len` is 0). `*complete` (if `complete` is not NULL) becomes true in scan
+/// mode once the header has closed: call `nhncloud_header_stream_finish`
+/// without reading on. A stream that has failed returns the same error from
+/// every later call, `finish` included.
+///
+/// # Safety
+/// `stream` is NULL or a stream as its documentation allows; `chunk` is
+/// valid for reads of `len` bytes; `complete` and `error` are NULL or valid
+/// for a write.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn nhncloud_header_stream_feed(
+    stream: *mut nhncloud_header_stream,
+    chunk: *const u8,
+    len: usize,
+    complete: *mut bool,
+    error: *mut nhncloud_header_error,
+) -> nhncloud_header_result {
+    // SAFETY (all): the caller's contract.
+    if let Some(complete) = unsafe { complete.as_mut() } {
+        *complete = false;
+    }
+    let (Some(stream), Some(chunk)) = (unsafe { ready_stream(stream) }, unsafe {
+        input(chunk, len)
+    }) else {
+        return unsafe { bad_argument(error) };
+    };
+    let result = stream.parser.feed(chunk).map(|status| {
+        if let Some(complete) = unsafe { complete.as_mut() } {
+            *complete = status == Status::Complete;
+        }
+    });
+    unsafe { outcome(error, result) }
+}
+
+/// Ends the body (after `complete`, or once the input has run out) and
+/// fills in `*out` and `message` as `nhncloud_header_parse` does. In parse
+/// mode, this is where an incomplete body is found. Afterwards the stream
+/// is ready for `nhncloud_header_stream_init` again, and refuses anything
+/// else. With a NULL `out` (or a NULL `message` and a non-zero
+/// `message_cap`) nothing happens but `NULL_ARGUMENT`.
+///
+/// # Safety
+/// As for `nhncloud_header_stream_feed`; `out` is valid for a write and
+/// `message` for writes of `message_cap` bytes.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn nhncloud_header_stream_finish(
+    stream: *mut nhncloud_header_stream,
+    out: *mut nhncloud_header,
+    message: *mut c_char,
+    message_cap: usize,
+    error: *mut nhncloud_header_error,
+) -> nhncloud_header_result {
+    // SAFETY (all): the caller's contract.
+    let Some(out) = (unsafe { out.as_mut() }) else {
+        return unsafe { bad_argument(error) };
+    };
+    *out = CLEARED_HEADER;
+    let (Some(stream), Some(buffer)) = (unsafe { ready_stream(stream) }, unsafe {
+        message_buffer(message, message_cap)
+    }) else {
+        return unsafe { bad_argument(error) };
+    };
+    if let Some(nul) = buffer.first_mut() {
+        *nul = 0;
+    }
+    stream.state = NOT_READY;
+    let result = stream.parser.clone().finish().map(|header| {
+        let message = header
+            .result_message
+            .as_ref()
+            .map(|message| message.chars());
+        fill(
+            out,
+            header.is_successful,
+            header.result_code,
+            message,
+            header.message_truncated,
+            buffer,
+        );
+    });
+    unsafe { outcome(error, result) }
+}
