@@ -4,14 +4,14 @@ use super::*;
 
 #[test]
 fn error_kind_table_follows_declaration_order() {
-    for (index, kind) in ERROR_KINDS.iter().enumerate() {
+    for (index, kind) in ErrorKind::ALL.iter().enumerate() {
         assert_eq!(*kind as usize, index, "{kind:?}");
     }
 }
 
 #[test]
 fn failure_round_trips_every_kind_and_field() {
-    for kind in ERROR_KINDS {
+    for kind in ErrorKind::ALL {
         for field in FIELDS {
             let mut machine = Machine::new(Mode::Parse, MAX_DEPTH);
             let error = machine.fail(kind, field, 12345);
