@@ -50,14 +50,32 @@ fn all_cases() -> Vec<Case> {
     for (name, body) in common::corpus() {
         let success = Ok(true, 0, Some("SUCCESS"));
         let name = format!("corpus/{name}");
-        cases.push(Case { name, body, parse: success, scan: success, marker: None });
+        cases.push(Case {
+            name,
+            body,
+            parse: success,
+            scan: success,
+            marker: None,
+        });
     }
     let deepest = nested(128).into_bytes();
-    cases.push(Case { name: "depth_128".into(), body: deepest, parse: OK, scan: OK, marker: None });
+    cases.push(Case {
+        name: "depth_128".into(),
+        body: deepest,
+        parse: OK,
+        scan: OK,
+        marker: None,
+    });
     let too_deep = nested(129);
     let marker = too_deep.find('[').map(|at| at + 127);
     let limit = Err(ErrorKind::DepthLimit, None);
-    cases.push(Case { name: "depth_129".into(), body: too_deep.into_bytes(), parse: limit, scan: limit, marker });
+    cases.push(Case {
+        name: "depth_129".into(),
+        body: too_deep.into_bytes(),
+        parse: limit,
+        scan: limit,
+        marker,
+    });
     cases
 }
 
@@ -77,14 +95,26 @@ fn expect(out: &mut String, expect: Expect, marker: Option<usize>, message_array
                 None => (false, "NULL", 0),
             };
             // C has no negative literals: -2147483648 would be a wider type.
-            let code = if code == i32::MIN { "INT32_MIN".to_string() } else { code.to_string() };
-            write!(out, "{{0, 0, 0, {is_successful}, {code}, {has}, {array}, {len}}}").unwrap();
+            let code = if code == i32::MIN {
+                "INT32_MIN".to_string()
+            } else {
+                code.to_string()
+            };
+            write!(
+                out,
+                "{{0, 0, 0, {is_successful}, {code}, {has}, {array}, {len}}}"
+            )
+            .unwrap();
         }
         Err(kind, field) => {
             let kind = kind as u32 + 1;
             let field = field.map_or(0, |field| field as u32 + 1);
             let offset = marker.expect("an error row marks its offset");
-            write!(out, "{{{kind}, {field}, {offset}, false, 0, false, NULL, 0}}").unwrap();
+            write!(
+                out,
+                "{{{kind}, {field}, {offset}, false, 0, false, NULL, 0}}"
+            )
+            .unwrap();
         }
     }
 }
@@ -103,7 +133,12 @@ fn generate() -> String {
          * do not edit. NHNCLOUD_HEADER_BLESS=1 cargo test --test c_cases rewrites it. */\n\n",
     );
     for (i, case) in cases.iter().enumerate() {
-        write!(out, "/* {} */\nstatic const uint8_t body_{i}[] = {{\n", case.name).unwrap();
+        write!(
+            out,
+            "/* {} */\nstatic const uint8_t body_{i}[] = {{\n",
+            case.name
+        )
+        .unwrap();
         bytes(&mut out, &case.body);
         out.push_str("};\n");
         for (which, expect) in [("parse", case.parse), ("scan", case.scan)] {
@@ -116,7 +151,13 @@ fn generate() -> String {
     }
     out.push_str("\nstatic const struct nh_case cases[] = {\n");
     for (i, case) in cases.iter().enumerate() {
-        write!(out, "    {{\"{}\", body_{i}, {}, ", case.name, case.body.len()).unwrap();
+        write!(
+            out,
+            "    {{\"{}\", body_{i}, {}, ",
+            case.name,
+            case.body.len()
+        )
+        .unwrap();
         let parse_message = format!("parse_message_{i}");
         let scan_message = format!("scan_message_{i}");
         expect(&mut out, case.parse, case.marker, &parse_message);
@@ -148,9 +189,10 @@ fn c_cases_are_up_to_date() {
 fn c_cases_reach_every_error_kind() {
     let cases = all_cases();
     for kind in ErrorKind::ALL {
-        let reached = cases
-            .iter()
-            .any(|case| matches!(case.parse, Err(k, _) if k == kind) || matches!(case.scan, Err(k, _) if k == kind));
+        let reached = cases.iter().any(|case| {
+            matches!(case.parse, Err(k, _) if k == kind)
+                || matches!(case.scan, Err(k, _) if k == kind)
+        });
         assert!(reached, "no C case expects {kind}");
     }
 }

@@ -21,7 +21,7 @@ static volatile uint32_t outcome;
 static nhncloud_header_stream stream;
 #endif
 
-static void reset(void) {
+static void reset_handler(void) {
     size_t len = sizeof BODY - 1;
     const uint8_t *data = body;
 #if PROGRAM == 0
@@ -49,4 +49,4 @@ static void reset(void) {
 }
 
 /* After the initial stack pointer, which the linker script writes. */
-__attribute__((section(".vectors"), used)) static void (*const vectors[1])(void) = {reset};
+__attribute__((section(".vectors"), used)) static void (*const vectors[1])(void) = {reset_handler};
