@@ -152,6 +152,8 @@ const VERSION: &CStr =
         Err(_) => panic!("the version has no NUL"),
     };
 
+// Used by the const checks below only; rustc 1.88 does not count those.
+#[allow(dead_code)]
 const fn same(c: &CStr, rust: &str) -> bool {
     let (c, rust) = (c.to_bytes(), rust.as_bytes());
     if c.len() != rust.len() {
