@@ -230,7 +230,9 @@ typedef uint32_t nhncloud_header_result;
 /**
  * A header, as `nhncloud_header_parse`, `nhncloud_header_scan` and
  * `nhncloud_header_stream_finish` fill it in. The message itself goes to
- * the caller's buffer. After an error every member is 0 or false.
+ * the caller's buffer. After a parser error every member is 0 or false;
+ * after `NHNCLOUD_HEADER_RESULT_NULL_ARGUMENT` nothing but the error was
+ * written.
  */
 typedef struct nhncloud_header {
   /**
@@ -376,8 +378,9 @@ typedef struct nhncloud_header_stream {
 #define NHNCLOUD_HEADER_RESULT_INVALID_RESULT_CODE 16
 
 /**
- * A NULL pointer where none is allowed, a length or capacity above
- * `PTRDIFF_MAX`, an unknown mode, or a stream that is not initialized.
+ * A bad argument: a NULL or misaligned pointer where none is allowed, a
+ * length or capacity above `PTRDIFF_MAX`, buffers that overlap, an unknown
+ * mode, or a stream that is not initialized.
  */
 #define NHNCLOUD_HEADER_RESULT_NULL_ARGUMENT 255
 
@@ -391,8 +394,8 @@ extern "C" {
  * NUL-terminated (with `message_cap` 0 nothing is written, and `message`
  * may be NULL). Returns `NHNCLOUD_HEADER_RESULT_OK`, or the error kind,
  * also written to `*error` with the field and byte offset when `error` is
- * not NULL. `body` may be NULL when `len` is 0; `message` must not overlap
- * `body`.
+ * not NULL. `body` may be NULL when `len` is 0. Arguments that overlap
+ * are refused with `NULL_ARGUMENT`, and nothing is written.
  *
  * # Safety
  * `body` is valid for reads of `len` bytes; `out` is valid for a write;
@@ -488,7 +491,8 @@ const char *nhncloud_header_version(void);
 /**
  * Sets up (or resets) a stream for a new body. `mode` is
  * `NHNCLOUD_HEADER_MODE_SCAN` or `NHNCLOUD_HEADER_MODE_PARSE`; any other
- * value leaves the stream unusable and returns `NULL_ARGUMENT`.
+ * value leaves the stream unusable and returns `NULL_ARGUMENT`, as does a
+ * NULL or misaligned `stream`.
  *
  * # Safety
  * `stream` is NULL or valid for writes of a `nhncloud_header_stream`.
@@ -501,7 +505,9 @@ nhncloud_header_result nhncloud_header_stream_init(struct nhncloud_header_stream
  * `len` is 0). `*complete` (if `complete` is not NULL) becomes true in scan
  * mode once the header has closed: call `nhncloud_header_stream_finish`
  * without reading on. A stream that has failed returns the same error from
- * every later call, `finish` included.
+ * every later call until `finish`, which returns it too. Arguments that
+ * overlap each other or the stream are refused with `NULL_ARGUMENT`, and
+ * nothing is written.
  *
  * # Safety
  * `stream` is NULL or a stream as its documentation allows; `chunk` is
@@ -520,7 +526,8 @@ nhncloud_header_result nhncloud_header_stream_feed(struct nhncloud_header_stream
  * mode, this is where an incomplete body is found. Afterwards the stream
  * is ready for `nhncloud_header_stream_init` again, and refuses anything
  * else. With a NULL `out` (or a NULL `message` and a non-zero
- * `message_cap`) nothing happens but `NULL_ARGUMENT`.
+ * `message_cap`, or arguments that overlap) nothing happens but
+ * `NULL_ARGUMENT`.
  *
  * # Safety
  * As for `nhncloud_header_stream_feed`; `out` is valid for a write and
@@ -536,12 +543,16 @@ nhncloud_header_result nhncloud_header_stream_finish(struct nhncloud_header_stre
 }  // extern "C"
 #endif  // __cplusplus
 
-#if defined(__cplusplus) && __cplusplus >= 201103L
+/* The stream type is complete and as large as the library was built for
+ * (a generator bug once emitted an incomplete struct here). */
+#if (defined(__cplusplus) && __cplusplus >= 201103L) || (defined(_MSVC_LANG) && _MSVC_LANG >= 201103L)
 static_assert(sizeof(nhncloud_header_stream) == NHNCLOUD_HEADER_STREAM_WORDS * 8,
               "nhncloud_header_stream has the size the library was built for");
 #elif defined(__STDC_VERSION__) && __STDC_VERSION__ >= 201112L
 _Static_assert(sizeof(nhncloud_header_stream) == NHNCLOUD_HEADER_STREAM_WORDS * 8,
                "nhncloud_header_stream has the size the library was built for");
+#elif !defined(__cplusplus)
+typedef char nhncloud_header_stream_has_its_size[sizeof(nhncloud_header_stream) == NHNCLOUD_HEADER_STREAM_WORDS * 8 ? 1 : -1];
 #endif
 
 #endif /* NHNCLOUD_HEADER_H */

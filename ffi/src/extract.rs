@@ -6,8 +6,9 @@ use core::ffi::c_char;
 use nhncloud::{Error, Header};
 
 use crate::{
-    CLEARED_HEADER, bad_argument, fill, input, message_buffer, nhncloud_header,
-    nhncloud_header_error, nhncloud_header_result, outcome,
+    CLEARED_HEADER, NHNCLOUD_HEADER_RESULT_NULL_ARGUMENT, Span, any_overlap, bad_argument, fill,
+    input, message_buffer, nhncloud_header, nhncloud_header_error, nhncloud_header_result, outcome,
+    writable,
 };
 
 /// Validates the whole body (RFC 8259) and extracts its header: `*out` is
@@ -15,8 +16,8 @@ use crate::{
 /// NUL-terminated (with `message_cap` 0 nothing is written, and `message`
 /// may be NULL). Returns `NHNCLOUD_HEADER_RESULT_OK`, or the error kind,
 /// also written to `*error` with the field and byte offset when `error` is
-/// not NULL. `body` may be NULL when `len` is 0; `message` must not overlap
-/// `body`.
+/// not NULL. `body` may be NULL when `len` is 0. Arguments that overlap
+/// are refused with `NULL_ARGUMENT`, and nothing is written.
 ///
 /// # Safety
 /// `body` is valid for reads of `len` bytes; `out` is valid for a write;
@@ -64,16 +65,20 @@ unsafe fn extract(
     message_cap: usize,
     error: *mut nhncloud_header_error,
 ) -> nhncloud_header_result {
-    // SAFETY (all three): the caller's contract.
-    let Some(out) = (unsafe { out.as_mut() }) else {
+    let (body_span, message_span) = (Span::of(body, len), Span::of(message, message_cap));
+    if any_overlap(&[body_span, message_span, Span::one(out), Span::one(error)]) {
+        return NHNCLOUD_HEADER_RESULT_NULL_ARGUMENT;
+    }
+    if body_span.is_bad() || message_span.is_bad() {
+        // SAFETY: the caller's contract.
+        return unsafe { bad_argument(error) };
+    }
+    // SAFETY (all three): checked above, and the caller's contract.
+    let Some(out) = (unsafe { writable(out) }) else {
         return unsafe { bad_argument(error) };
     };
+    let (body, buffer) = unsafe { (input(body, len), message_buffer(message, message_cap)) };
     *out = CLEARED_HEADER;
-    let (Some(body), Some(buffer)) = (unsafe { input(body, len) }, unsafe {
-        message_buffer(message, message_cap)
-    }) else {
-        return unsafe { bad_argument(error) };
-    };
     if let Some(nul) = buffer.first_mut() {
         *nul = 0;
     }

@@ -63,8 +63,9 @@ pub const NHNCLOUD_HEADER_RESULT_DUPLICATE_KEY: nhncloud_header_result = 14;
 pub const NHNCLOUD_HEADER_RESULT_WRONG_TYPE: nhncloud_header_result = 15;
 /// `resultCode` is a valid JSON number but not an integer within `int32_t`.
 pub const NHNCLOUD_HEADER_RESULT_INVALID_RESULT_CODE: nhncloud_header_result = 16;
-/// A NULL pointer where none is allowed, a length or capacity above
-/// `PTRDIFF_MAX`, an unknown mode, or a stream that is not initialized.
+/// A bad argument: a NULL or misaligned pointer where none is allowed, a
+/// length or capacity above `PTRDIFF_MAX`, buffers that overlap, an unknown
+/// mode, or a stream that is not initialized.
 pub const NHNCLOUD_HEADER_RESULT_NULL_ARGUMENT: nhncloud_header_result = 255;
 
 /// No field is at fault.
@@ -95,7 +96,9 @@ const _: () = {
 
 /// A header, as `nhncloud_header_parse`, `nhncloud_header_scan` and
 /// `nhncloud_header_stream_finish` fill it in. The message itself goes to
-/// the caller's buffer. After an error every member is 0 or false.
+/// the caller's buffer. After a parser error every member is 0 or false;
+/// after `NHNCLOUD_HEADER_RESULT_NULL_ARGUMENT` nothing but the error was
+/// written.
 #[repr(C)]
 #[derive(Clone, Copy)]
 pub struct nhncloud_header {
@@ -136,16 +139,32 @@ const CLEARED_HEADER: nhncloud_header = nhncloud_header {
     message_len: 0,
 };
 
-/// Writes `error` through `out` (if not NULL) and returns its kind.
+/// `pointer` as a reference, or `None` if it is NULL or misaligned (a
+/// packed struct's member, say: refused rather than faulting).
 ///
 /// # Safety
-/// `out` is NULL or valid for a write of `nhncloud_header_error`.
+/// A non-NULL, aligned `pointer` is valid for reads and writes of a `T`
+/// that nothing else accesses while the reference lives.
+unsafe fn writable<'a, T>(pointer: *mut T) -> Option<&'a mut T> {
+    if pointer.is_aligned() {
+        // SAFETY: `as_mut` checks for NULL; the rest is the caller's contract.
+        unsafe { pointer.as_mut() }
+    } else {
+        None
+    }
+}
+
+/// Writes `error` through `out` (unless it is NULL or misaligned) and
+/// returns its kind.
+///
+/// # Safety
+/// As for [`writable`].
 unsafe fn report(
     out: *mut nhncloud_header_error,
     error: nhncloud_header_error,
 ) -> nhncloud_header_result {
     // SAFETY: the caller's contract.
-    if let Some(out) = unsafe { out.as_mut() } {
+    if let Some(out) = unsafe { writable(out) } {
         *out = error;
     }
     error.kind
@@ -154,7 +173,7 @@ unsafe fn report(
 /// Reports a bad argument.
 ///
 /// # Safety
-/// As for [`report`].
+/// As for [`writable`].
 unsafe fn bad_argument(out: *mut nhncloud_header_error) -> nhncloud_header_result {
     let error = nhncloud_header_error {
         kind: NHNCLOUD_HEADER_RESULT_NULL_ARGUMENT,
@@ -165,10 +184,10 @@ unsafe fn bad_argument(out: *mut nhncloud_header_error) -> nhncloud_header_resul
     unsafe { report(out, error) }
 }
 
-/// Reports a parser error, or clears `out` on success.
+/// Reports a parser error, or a cleared error on success.
 ///
 /// # Safety
-/// As for [`report`].
+/// As for [`writable`].
 unsafe fn outcome(
     out: *mut nhncloud_header_error,
     result: Result<(), Error>,
@@ -191,40 +210,74 @@ unsafe fn outcome(
     unsafe { report(out, error) }
 }
 
-/// The bytes at `data`, or `None` for a NULL with a non-zero length or a
-/// length no object can have.
-///
-/// # Safety
-/// A non-NULL `data` is valid for reads of `len` bytes, which nothing
-/// writes to while the slice lives.
-unsafe fn input<'a>(data: *const u8, len: usize) -> Option<&'a [u8]> {
-    if len == 0 {
-        Some(&[])
-    } else if data.is_null() || len > isize::MAX as usize {
-        None
-    } else {
-        // SAFETY: checked above, and the caller's contract.
-        Some(unsafe { core::slice::from_raw_parts(data, len) })
+/// A span of the caller's memory, by address: what the argument checks
+/// compare before any reference to it exists.
+#[derive(Clone, Copy)]
+struct Span {
+    start: usize,
+    len: usize,
+}
+
+impl Span {
+    fn of<T>(pointer: *const T, len: usize) -> Self {
+        Span {
+            start: pointer as usize,
+            len,
+        }
+    }
+
+    /// The `T` at `pointer`.
+    fn one<T>(pointer: *const T) -> Self {
+        Span::of(pointer, size_of::<T>())
+    }
+
+    /// A NULL with a length, or a length no object can have.
+    fn is_bad(self) -> bool {
+        (self.start == 0 && self.len != 0) || self.len > isize::MAX as usize
+    }
+
+    fn overlaps(self, other: Span) -> bool {
+        self.len != 0
+            && other.len != 0
+            && self.start < other.start.saturating_add(other.len)
+            && other.start < self.start.saturating_add(self.len)
     }
 }
 
-/// The caller's message buffer (empty when `cap` is 0), or `None` for a
-/// NULL with a non-zero capacity.
+/// Whether any two of `spans` share a byte: such arguments are refused
+/// with nothing written, since writing one would change another.
+fn any_overlap(spans: &[Span]) -> bool {
+    spans
+        .iter()
+        .enumerate()
+        .any(|(i, a)| spans.iter().skip(i + 1).any(|b| a.overlaps(*b)))
+}
+
+/// The `len` bytes at `data` (empty when `len` is 0).
 ///
 /// # Safety
-/// A non-NULL `message` is valid for writes of `cap` bytes and overlaps
-/// nothing else the call reads or writes.
-unsafe fn message_buffer<'a>(message: *mut core::ffi::c_char, cap: usize) -> Option<&'a mut [u8]> {
-    if cap == 0 {
-        Some(&mut [])
-    } else if message.is_null() {
-        None
+/// Their span passed the checks (not [`Span::is_bad`]); they are valid for
+/// reads, and nothing writes to them while the slice lives.
+unsafe fn input<'a>(data: *const u8, len: usize) -> &'a [u8] {
+    if len == 0 {
+        &[]
     } else {
-        // A capacity above what any object can have is a lie about the
-        // buffer; no more than isize::MAX bytes are ever addressed.
-        let cap = cap.min(isize::MAX as usize);
-        // SAFETY: checked above, and the caller's contract.
-        Some(unsafe { core::slice::from_raw_parts_mut(message.cast::<u8>(), cap) })
+        // SAFETY: the caller's contract.
+        unsafe { core::slice::from_raw_parts(data, len) }
+    }
+}
+
+/// The caller's message buffer (empty when `cap` is 0).
+///
+/// # Safety
+/// The span passed the checks; its bytes are valid for writes and nothing
+/// else accesses them while the slice lives.
+unsafe fn message_buffer<'a>(message: *mut core::ffi::c_char, cap: usize) -> &'a mut [u8] {
+    if cap == 0 {
+        &mut []
+    } else {
+        // SAFETY: the caller's contract.
+        unsafe { core::slice::from_raw_parts_mut(message.cast::<u8>(), cap) }
     }
 }
 

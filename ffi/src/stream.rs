@@ -7,9 +7,9 @@ use core::ptr::{addr_of, addr_of_mut};
 use nhncloud::{Mode, Status, StreamParser};
 
 use crate::{
-    CLEARED_HEADER, NHNCLOUD_HEADER_RESULT_NULL_ARGUMENT, NHNCLOUD_HEADER_RESULT_OK, bad_argument,
-    fill, input, message_buffer, nhncloud_header, nhncloud_header_error, nhncloud_header_result,
-    outcome,
+    CLEARED_HEADER, NHNCLOUD_HEADER_RESULT_NULL_ARGUMENT, NHNCLOUD_HEADER_RESULT_OK, Span,
+    any_overlap, bad_argument, fill, input, message_buffer, nhncloud_header, nhncloud_header_error,
+    nhncloud_header_result, outcome, writable,
 };
 
 /// The size of `nhncloud_header_stream` in 64-bit words (256 bytes).
@@ -57,16 +57,16 @@ const _: () = {
     assert!(align_of::<Stream>() <= align_of::<nhncloud_header_stream>());
 };
 
-/// The stream's state word, or `None` for a NULL stream.
+/// The stream, if it is ready: not NULL, aligned, and initialized.
 ///
 /// # Safety
 /// `stream` is NULL or valid for reads and writes of a
 /// `nhncloud_header_stream` whose bytes are initialized.
 unsafe fn ready_stream<'a>(stream: *mut nhncloud_header_stream) -> Option<&'a mut Stream> {
-    let stream = stream.cast::<Stream>();
-    if stream.is_null() {
+    if stream.is_null() || !stream.is_aligned() {
         return None;
     }
+    let stream = stream.cast::<Stream>();
     // SAFETY: the caller's contract; `Stream` fits (checked above), and the
     // state word is read as an integer before anything else is trusted.
     let state = unsafe { addr_of!((*stream).state).read() };
@@ -76,7 +76,8 @@ unsafe fn ready_stream<'a>(stream: *mut nhncloud_header_stream) -> Option<&'a mu
 
 /// Sets up (or resets) a stream for a new body. `mode` is
 /// `NHNCLOUD_HEADER_MODE_SCAN` or `NHNCLOUD_HEADER_MODE_PARSE`; any other
-/// value leaves the stream unusable and returns `NULL_ARGUMENT`.
+/// value leaves the stream unusable and returns `NULL_ARGUMENT`, as does a
+/// NULL or misaligned `stream`.
 ///
 /// # Safety
 /// `stream` is NULL or valid for writes of a `nhncloud_header_stream`.
@@ -85,10 +86,10 @@ pub unsafe extern "C" fn nhncloud_header_stream_init(
     stream: *mut nhncloud_header_stream,
     mode: u32,
 ) -> nhncloud_header_result {
-    let stream = stream.cast::<Stream>();
-    if stream.is_null() {
+    if stream.is_null() || !stream.is_aligned() {
         return NHNCLOUD_HEADER_RESULT_NULL_ARGUMENT;
     }
+    let stream = stream.cast::<Stream>();
     let mode = match mode {
         NHNCLOUD_HEADER_MODE_SCAN => Mode::Scan,
         NHNCLOUD_HEADER_MODE_PARSE => Mode::Parse,
@@ -111,7 +112,9 @@ pub unsafe extern "C" fn nhncloud_header_stream_init(
 /// `len` is 0). `*complete` (if `complete` is not NULL) becomes true in scan
 /// mode once the header has closed: call `nhncloud_header_stream_finish`
 /// without reading on. A stream that has failed returns the same error from
-/// every later call, `finish` included.
+/// every later call until `finish`, which returns it too. Arguments that
+/// overlap each other or the stream are refused with `NULL_ARGUMENT`, and
+/// nothing is written.
 ///
 /// # Safety
 /// `stream` is NULL or a stream as its documentation allows; `chunk` is
@@ -125,17 +128,27 @@ pub unsafe extern "C" fn nhncloud_header_stream_feed(
     complete: *mut bool,
     error: *mut nhncloud_header_error,
 ) -> nhncloud_header_result {
-    // SAFETY (all): the caller's contract.
-    if let Some(complete) = unsafe { complete.as_mut() } {
+    let chunk_span = Span::of(chunk, len);
+    if any_overlap(&[
+        Span::one(stream),
+        chunk_span,
+        Span::one(complete),
+        Span::one(error),
+    ]) {
+        return NHNCLOUD_HEADER_RESULT_NULL_ARGUMENT;
+    }
+    // SAFETY (all): checked above, and the caller's contract.
+    let mut complete = unsafe { writable(complete) };
+    if let Some(complete) = complete.as_deref_mut() {
         *complete = false;
     }
-    let (Some(stream), Some(chunk)) = (unsafe { ready_stream(stream) }, unsafe {
-        input(chunk, len)
-    }) else {
-        return unsafe { bad_argument(error) };
+    let stream = match unsafe { ready_stream(stream) } {
+        Some(stream) if !chunk_span.is_bad() => stream,
+        _ => return unsafe { bad_argument(error) },
     };
+    let chunk = unsafe { input(chunk, len) };
     let result = stream.parser.feed(chunk).map(|status| {
-        if let Some(complete) = unsafe { complete.as_mut() } {
+        if let Some(complete) = complete {
             *complete = status == Status::Complete;
         }
     });
@@ -147,7 +160,8 @@ pub unsafe extern "C" fn nhncloud_header_stream_feed(
 /// mode, this is where an incomplete body is found. Afterwards the stream
 /// is ready for `nhncloud_header_stream_init` again, and refuses anything
 /// else. With a NULL `out` (or a NULL `message` and a non-zero
-/// `message_cap`) nothing happens but `NULL_ARGUMENT`.
+/// `message_cap`, or arguments that overlap) nothing happens but
+/// `NULL_ARGUMENT`.
 ///
 /// # Safety
 /// As for `nhncloud_header_stream_feed`; `out` is valid for a write and
@@ -160,21 +174,34 @@ pub unsafe extern "C" fn nhncloud_header_stream_finish(
     message_cap: usize,
     error: *mut nhncloud_header_error,
 ) -> nhncloud_header_result {
-    // SAFETY (all): the caller's contract.
-    let Some(out) = (unsafe { out.as_mut() }) else {
+    let message_span = Span::of(message, message_cap);
+    if any_overlap(&[
+        Span::one(stream),
+        Span::one(out),
+        message_span,
+        Span::one(error),
+    ]) {
+        return NHNCLOUD_HEADER_RESULT_NULL_ARGUMENT;
+    }
+    // SAFETY (all): checked above, and the caller's contract.
+    let (Some(stream), Some(out)) = (unsafe { ready_stream(stream) }, unsafe { writable(out) })
+    else {
         return unsafe { bad_argument(error) };
     };
+    if message_span.is_bad() {
+        return unsafe { bad_argument(error) };
+    }
+    let buffer = unsafe { message_buffer(message, message_cap) };
     *out = CLEARED_HEADER;
-    let (Some(stream), Some(buffer)) = (unsafe { ready_stream(stream) }, unsafe {
-        message_buffer(message, message_cap)
-    }) else {
-        return unsafe { bad_argument(error) };
-    };
     if let Some(nul) = buffer.first_mut() {
         *nul = 0;
     }
     stream.state = NOT_READY;
-    let result = stream.parser.clone().finish().map(|header| {
+    // SAFETY: the parser is moved out of storage that, NOT_READY from now
+    // on, is never read as a parser again before `init` writes a new one;
+    // it owns nothing (no Drop), so the bytes left behind are inert.
+    let parser = unsafe { core::ptr::read(&stream.parser) };
+    let result = parser.finish().map(|header| {
         let message = header
             .result_message
             .as_ref()
