@@ -58,6 +58,20 @@ fn all_cases() -> Vec<Case> {
             marker: None,
         });
     }
+    // Longer than the stream keeps (NHNCLOUD_HEADER_STREAM_MESSAGE_CAP, 184
+    // bytes), with a two-byte character across byte 184: the stream keeps 183.
+    let long = format!("{}é{}", "a".repeat(183), "b".repeat(20));
+    let body = header_of(&format!(
+        r#""isSuccessful":false,"resultCode":-4,"resultMessage":"{long}""#
+    ));
+    let long: &'static str = Box::leak(long.into_boxed_str());
+    cases.push(Case {
+        name: "message_longer_than_a_stream_keeps".into(),
+        body: body.into_bytes(),
+        parse: Ok(false, -4, Some(long)),
+        scan: Ok(false, -4, Some(long)),
+        marker: None,
+    });
     let deepest = nested(128).into_bytes();
     cases.push(Case {
         name: "depth_128".into(),

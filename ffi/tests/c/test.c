@@ -1,7 +1,7 @@
 /* The C API, from C: every case of cases.h (the rule rows, the corpus, the
  * nesting limit) through parse, scan and the stream (one byte at a time and
- * in random chunks), the message cut at every capacity, bad arguments, and
- * the names. The same file runs on the host (plain and with sanitizers) and
+ * in random chunks), the message cut at every capacity, bad and refused
+ * arguments, and the names. The same file runs on the host (plain and with sanitizers) and
  * on a Cortex-M4 under QEMU (printf and exit through semihosting). Prints
  * "N passed, N failed"; the exit status is 0 only if none failed. */
 
@@ -86,6 +86,8 @@ static void check_outcome(const char *name, const char *what, nhncloud_header_re
         check(cap == 0 || buffer[0] == 0, "a failed call leaves an empty message", name);
         return;
     }
+    snprintf(label, sizeof label, "%s: a success clears the error", what);
+    check(error->field == 0 && error->offset == 0, label, name);
     snprintf(label, sizeof label, "%s: isSuccessful and resultCode", what);
     check(header->is_successful == want->is_successful && header->result_code == want->result_code,
           label, name);
@@ -121,17 +123,29 @@ static void check_outcome(const char *name, const char *what, nhncloud_header_re
 typedef nhncloud_header_result (*extract_fn)(const uint8_t *, size_t, nhncloud_header *, char *,
                                              size_t, nhncloud_header_error *);
 
-static char buffer[MESSAGE_ROOM + 8];
-
+/* The body and the message buffer are heap copies of exactly their size
+ * (plus the canaries after the buffer), so that valgrind sees any access
+ * past them; a buffer is passed even with capacity 0. */
 static void run_extract(const struct nh_case *c, extract_fn extract, const char *what,
                         const struct nh_expect *want, size_t cap) {
     nhncloud_header header;
     nhncloud_header_error error;
+    uint8_t *body = malloc(c->len ? c->len : 1);
+    char *buffer = malloc(cap + 8);
+    if (body == NULL || buffer == NULL) {
+        check(false, "out of memory", c->name);
+        free(body);
+        free(buffer);
+        return;
+    }
+    memcpy(body, c->body, c->len);
     memset(&header, 0xFF, sizeof header);
     memset(&error, 0xFF, sizeof error);
-    memset(buffer, CANARY, sizeof buffer);
-    nhncloud_header_result got = extract(c->body, c->len, &header, cap ? buffer : NULL, cap, &error);
+    memset(buffer, CANARY, cap + 8);
+    nhncloud_header_result got = extract(body, c->len, &header, buffer, cap, &error);
     check_outcome(c->name, what, got, &header, &error, buffer, cap, SIZE_MAX, want);
+    free(body);
+    free(buffer);
 }
 
 static uint32_t random_state = 0x2545F491u;
@@ -143,10 +157,14 @@ static uint32_t next_random(void) {
     return random_state;
 }
 
+static char buffer[MESSAGE_ROOM + 8];
+
 /* Feeds the body in chunks of `chunk` bytes (0: random sizes from 1 to 64),
- * stopping at `complete`, and checks the result. */
+ * stopping at `complete`, finishes into `cap` bytes, and checks the result:
+ * in scan mode a header that closes reports `complete`, in parse mode
+ * nothing does. */
 static void run_stream(const struct nh_case *c, uint32_t mode, size_t chunk, const char *what,
-                       const struct nh_expect *want) {
+                       const struct nh_expect *want, size_t cap) {
     nhncloud_header_stream stream;
     nhncloud_header header;
     nhncloud_header_error error;
@@ -162,19 +180,23 @@ static void run_stream(const struct nh_case *c, uint32_t mode, size_t chunk, con
         got = nhncloud_header_stream_feed(&stream, c->body + at, size, &complete, &error);
         at += size;
     }
+    bool closed = mode == NHNCLOUD_HEADER_MODE_SCAN && want->result == NHNCLOUD_HEADER_RESULT_OK;
+    char label[160];
+    snprintf(label, sizeof label, "%s: complete is %s", what, closed ? "reported" : "never reported");
+    check(complete == closed, label, c->name);
     if (got != NHNCLOUD_HEADER_RESULT_OK) {
         /* A failed stream keeps its error, and finish reports it too. */
         nhncloud_header_error again;
         bool more = true;
         check(nhncloud_header_stream_feed(&stream, (const uint8_t *)"}", 1, &more, &again) == got &&
-                  again.offset == error.offset && !more,
+                  again.kind == error.kind && again.field == error.field && again.offset == error.offset &&
+                  !more,
               "a failed stream repeats its error", c->name);
     }
     memset(buffer, CANARY, sizeof buffer);
     memset(&header, 0xFF, sizeof header);
-    got = nhncloud_header_stream_finish(&stream, &header, buffer, MESSAGE_ROOM, &error);
-    check_outcome(c->name, what, got, &header, &error, buffer, MESSAGE_ROOM,
-                  NHNCLOUD_HEADER_STREAM_MESSAGE_CAP, want);
+    got = nhncloud_header_stream_finish(&stream, &header, buffer, cap, &error);
+    check_outcome(c->name, what, got, &header, &error, buffer, cap, NHNCLOUD_HEADER_STREAM_MESSAGE_CAP, want);
     check(nhncloud_header_stream_feed(&stream, NULL, 0, NULL, NULL) == NHNCLOUD_HEADER_RESULT_NULL_ARGUMENT,
           "a finished stream refuses feed", c->name);
 }
@@ -182,17 +204,20 @@ static void run_stream(const struct nh_case *c, uint32_t mode, size_t chunk, con
 static void run_case(const struct nh_case *c) {
     run_extract(c, nhncloud_header_parse, "parse", &c->parse, MESSAGE_ROOM);
     run_extract(c, nhncloud_header_scan, "scan", &c->scan, MESSAGE_ROOM);
-    run_stream(c, NHNCLOUD_HEADER_MODE_PARSE, 1, "stream parse, 1 byte", &c->parse);
-    run_stream(c, NHNCLOUD_HEADER_MODE_SCAN, 1, "stream scan, 1 byte", &c->scan);
+    run_stream(c, NHNCLOUD_HEADER_MODE_PARSE, 1, "stream parse, 1 byte", &c->parse, MESSAGE_ROOM);
+    run_stream(c, NHNCLOUD_HEADER_MODE_SCAN, 1, "stream scan, 1 byte", &c->scan, MESSAGE_ROOM);
     for (int round = 0; round < 3; round++) {
-        run_stream(c, NHNCLOUD_HEADER_MODE_PARSE, 0, "stream parse, random chunks", &c->parse);
-        run_stream(c, NHNCLOUD_HEADER_MODE_SCAN, 0, "stream scan, random chunks", &c->scan);
+        run_stream(c, NHNCLOUD_HEADER_MODE_PARSE, 0, "stream parse, random chunks", &c->parse, MESSAGE_ROOM);
+        run_stream(c, NHNCLOUD_HEADER_MODE_SCAN, 0, "stream scan, random chunks", &c->scan, MESSAGE_ROOM);
     }
-    run_stream(c, NHNCLOUD_HEADER_MODE_PARSE, c->len ? c->len : 1, "stream parse, one chunk", &c->parse);
+    run_stream(c, NHNCLOUD_HEADER_MODE_PARSE, c->len ? c->len : 1, "stream parse, one chunk", &c->parse,
+               MESSAGE_ROOM);
     /* Every capacity from 0 to one past the message and its NUL. */
     if (c->parse.result == NHNCLOUD_HEADER_RESULT_OK && c->parse.has_message) {
         for (size_t cap = 0; cap <= c->parse.message_len + 2 && cap <= MESSAGE_ROOM; cap++) {
             run_extract(c, nhncloud_header_parse, "parse, small buffer", &c->parse, cap);
+            run_extract(c, nhncloud_header_scan, "scan, small buffer", &c->scan, cap);
+            run_stream(c, NHNCLOUD_HEADER_MODE_SCAN, 0, "stream scan, small buffer", &c->scan, cap);
         }
     }
 }
@@ -275,6 +300,55 @@ static void bad_arguments(void) {
                   NHNCLOUD_HEADER_RESULT_UNEXPECTED_END &&
               error.offset == 20,
           "init again after finish; parse mode finds the end", name);
+}
+
+/* Arguments the header's documentation refuses without undefined
+ * behaviour: overlapping, misaligned, or impossibly large. */
+static void refused_arguments(void) {
+    const char *name = "refused arguments";
+    static union {
+        uint64_t align;
+        uint8_t bytes[512];
+    } storage;
+    nhncloud_header header;
+    nhncloud_header_error error;
+    char message[32];
+    uint8_t in_place[sizeof GOOD];
+    memcpy(in_place, GOOD, sizeof GOOD);
+    check(nhncloud_header_parse(in_place, GOOD_LEN, &header, (char *)in_place, GOOD_LEN, &error) ==
+                  NHNCLOUD_HEADER_RESULT_NULL_ARGUMENT &&
+              memcmp(in_place, GOOD, sizeof GOOD) == 0,
+          "a message buffer over the body, nothing written", name);
+    check(nhncloud_header_scan(GOOD, GOOD_LEN, &header, (char *)&header, sizeof header, &error) ==
+              NHNCLOUD_HEADER_RESULT_NULL_ARGUMENT,
+          "a message buffer over the header", name);
+    check(nhncloud_header_scan(GOOD, GOOD_LEN, &header, message, sizeof message,
+                               (nhncloud_header_error *)(void *)message) == NHNCLOUD_HEADER_RESULT_NULL_ARGUMENT,
+          "an error over the message buffer", name);
+    check(nhncloud_header_parse(GOOD, GOOD_LEN, &header, message, SIZE_MAX, &error) ==
+              NHNCLOUD_HEADER_RESULT_NULL_ARGUMENT,
+          "a capacity no buffer can have", name);
+
+    nhncloud_header_stream *stream = (nhncloud_header_stream *)(void *)storage.bytes;
+    nhncloud_header_stream *misaligned = (nhncloud_header_stream *)(void *)(storage.bytes + 1);
+    check(nhncloud_header_stream_init(misaligned, NHNCLOUD_HEADER_MODE_SCAN) == NHNCLOUD_HEADER_RESULT_NULL_ARGUMENT,
+          "a misaligned stream", name);
+    check(nhncloud_header_stream_init(stream, NHNCLOUD_HEADER_MODE_SCAN) == NHNCLOUD_HEADER_RESULT_OK, "init", name);
+    check(nhncloud_header_stream_feed(stream, storage.bytes + 8, 16, NULL, &error) ==
+              NHNCLOUD_HEADER_RESULT_NULL_ARGUMENT,
+          "a chunk inside the stream", name);
+    check(nhncloud_header_stream_feed(stream, GOOD, 10, NULL, &error) == NHNCLOUD_HEADER_RESULT_OK,
+          "half a body", name);
+    check(nhncloud_header_stream_init(stream, NHNCLOUD_HEADER_MODE_PARSE) == NHNCLOUD_HEADER_RESULT_OK &&
+              nhncloud_header_stream_feed(stream, GOOD, GOOD_LEN, NULL, &error) == NHNCLOUD_HEADER_RESULT_OK,
+          "init in the middle of a body starts again", name);
+    check(nhncloud_header_stream_finish(stream, &header, (char *)storage.bytes + 64, 8, &error) ==
+              NHNCLOUD_HEADER_RESULT_NULL_ARGUMENT,
+          "a message buffer inside the stream", name);
+    check(nhncloud_header_stream_finish(stream, &header, message, sizeof message, &error) ==
+                  NHNCLOUD_HEADER_RESULT_OK &&
+              header.result_code == 22404 && strcmp(message, "Not Found") == 0,
+          "finish after the refusals", name);
 }
 
 static bool same(const char *got, const char *want) {
@@ -366,13 +440,18 @@ int main(void) {
     bool reached[17] = {false};
     for (size_t i = 0; i < CASE_COUNT; i++) {
         run_case(&cases[i]);
-        reached[cases[i].parse.result] = true;
-        reached[cases[i].scan.result] = true;
+        if (cases[i].parse.result <= 16 && cases[i].scan.result <= 16) {
+            reached[cases[i].parse.result] = true;
+            reached[cases[i].scan.result] = true;
+        } else {
+            check(false, "an expected result out of range", cases[i].name);
+        }
     }
     for (uint32_t kind = 0; kind <= 16; kind++) {
         check(reached[kind], nhncloud_header_result_name(kind), "a case for every result");
     }
     bad_arguments();
+    refused_arguments();
     names();
     printf("%lu cases: %u passed, %u failed\n", (unsigned long)CASE_COUNT, passed, failed);
     return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;

@@ -92,11 +92,13 @@ int main(void) {
         void (*call)(void);
         size_t budget;
     } entries[] = {
-        /* About 10% above the figures measured when they were set (336,
-           336, 572, 40 bytes, the calling function's frame included). */
-        {"nhncloud_header_parse", call_parse, 370},
-        {"nhncloud_header_scan", call_scan, 370},
-        {"stream init + feed + finish", call_stream, 630},
+        /* About 10% above the figures measured when they were set (352,
+           352, 732, 40 bytes, the calling function's frame included). The
+           stream's finish holds the parser moved out of its storage and
+           the header it returns: the Rust finish takes the parser by value. */
+        {"nhncloud_header_parse", call_parse, 388},
+        {"nhncloud_header_scan", call_scan, 388},
+        {"stream init + feed + finish", call_stream, 806},
         {"nhncloud_header_classify + http_status", call_classify, 48},
     };
     int failed = 0;
