@@ -112,8 +112,8 @@
 #![cfg_attr(test, deny(warnings))]
 #![deny(unsafe_code)]
 
-// Only the command-line tool's build links std, for its reader helper.
-#[cfg(feature = "cli")]
+// Only the std readers (the command-line tool's and tokio's) link std.
+#[cfg(any(feature = "cli", feature = "tokio"))]
 extern crate std;
 
 mod catalog;

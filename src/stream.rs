@@ -121,19 +121,10 @@ impl<const N: usize> StreamParser<N> {
         mut read: impl FnMut(&mut [u8]) -> Result<usize, E>,
     ) -> Result<OwnedHeader<N>, ReadError<E>> {
         let mut one = [0];
-        let buffer = if buffer.is_empty() {
-            &mut one[..]
-        } else {
-            buffer
-        };
+        let buffer = at_least_one_byte(buffer, &mut one);
         loop {
             let length = read(buffer).map_err(ReadError::Read)?;
-            if length == 0 {
-                return self.finish().map_err(ReadError::Parse);
-            }
-            // A reader that claims more than the buffer holds is held to it.
-            let chunk = buffer.get(..length).unwrap_or(buffer);
-            if self.feed(chunk).map_err(ReadError::Parse)? == Status::Complete {
+            if self.take_read(buffer, length)? == Next::Finish {
                 return self.finish().map_err(ReadError::Parse);
             }
         }
@@ -147,6 +138,62 @@ impl<const N: usize> StreamParser<N> {
         buffer: &mut [u8],
     ) -> Result<OwnedHeader<N>, ReadError<R::Error>> {
         self.read_with(buffer, |buffer| reader.read(buffer))
+    }
+
+    /// Drives the parser from an [`embedded_io_async::Read`] (embassy-net's
+    /// `TcpSocket`, a reqwless response body), through `buffer`: as
+    /// [`read_with`](Self::read_with), awaiting each read.
+    ///
+    /// ```
+    /// # embassy_futures::block_on(async {
+    /// use nhncloud_header::{Mode, StreamParser};
+    ///
+    /// let mut socket: &[u8] = br#"{"header":{"isSuccessful":true,"resultCode":0,"resultMessage":"SUCCESS"}}"#;
+    /// let mut buffer = [0; 64];
+    /// let header = StreamParser::<32>::new(Mode::Scan)
+    ///     .read_from_async(&mut socket, &mut buffer)
+    ///     .await?;
+    /// assert_eq!(header.result_code, 0);
+    /// # Ok::<(), nhncloud_header::ReadError<core::convert::Infallible>>(())
+    /// # }).unwrap();
+    /// ```
+    #[cfg(feature = "embedded-io-async")]
+    pub async fn read_from_async<R: embedded_io_async::Read>(
+        mut self,
+        reader: &mut R,
+        buffer: &mut [u8],
+    ) -> Result<OwnedHeader<N>, ReadError<R::Error>> {
+        let mut one = [0];
+        let buffer = at_least_one_byte(buffer, &mut one);
+        loop {
+            let length = reader.read(buffer).await.map_err(ReadError::Read)?;
+            if self.take_read(buffer, length)? == Next::Finish {
+                return self.finish().map_err(ReadError::Parse);
+            }
+        }
+    }
+
+    /// Drives the parser from a [`tokio::io::AsyncRead`] (a `TcpStream`, a
+    /// body adapted with `StreamReader`), through `buffer`, retrying
+    /// interrupted reads. The future is `Send` when the reader is.
+    #[cfg(feature = "tokio")]
+    pub async fn read_from_tokio<R: tokio::io::AsyncRead + Unpin>(
+        mut self,
+        reader: &mut R,
+        buffer: &mut [u8],
+    ) -> Result<OwnedHeader<N>, ReadError<std::io::Error>> {
+        use tokio::io::AsyncReadExt;
+        let mut one = [0];
+        let buffer = at_least_one_byte(buffer, &mut one);
+        loop {
+            let length = match reader.read(buffer).await {
+                Err(error) if error.kind() == std::io::ErrorKind::Interrupted => continue,
+                result => result.map_err(ReadError::Read)?,
+            };
+            if self.take_read(buffer, length)? == Next::Finish {
+                return self.finish().map_err(ReadError::Parse);
+            }
+        }
     }
 
     /// Drives the parser from a [`std::io::Read`], through `buffer`,
@@ -166,6 +213,32 @@ impl<const N: usize> StreamParser<N> {
             }
         })
     }
+
+    /// What every reader does with one read of `length` bytes into `buffer`
+    /// (0 at the end of the input): feed them, and say whether to read on.
+    fn take_read<E>(&mut self, buffer: &[u8], length: usize) -> Result<Next, ReadError<E>> {
+        if length == 0 {
+            return Ok(Next::Finish);
+        }
+        // A reader that claims more than the buffer holds is held to it.
+        let chunk = buffer.get(..length).unwrap_or(buffer);
+        match self.feed(chunk).map_err(ReadError::Parse)? {
+            Status::Partial => Ok(Next::Read),
+            Status::Complete => Ok(Next::Finish),
+        }
+    }
+}
+
+/// After a read: read on, or finish (the input ended, or the header is known).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Next {
+    Read,
+    Finish,
+}
+
+/// `buffer`, or `one` if `buffer` is empty: a reader needs room for a byte.
+fn at_least_one_byte<'a>(buffer: &'a mut [u8], one: &'a mut [u8; 1]) -> &'a mut [u8] {
+    if buffer.is_empty() { one } else { buffer }
 }
 
 /// The decoded message goes straight into the parser's fixed buffer; the
