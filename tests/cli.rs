@@ -377,3 +377,327 @@ fn chunk_size_must_be_positive() {
     assert_eq!(output.status.code(), Some(2));
     assert!(lines(&output).is_empty());
 }
+
+/// A log as operators keep them: valid, failing and malformed bodies, a
+/// blank line, CRLF endings, a line longer than the tool's 1 MiB line
+/// buffer, and a last line without a newline.
+fn mixed_log(dir: &Path) -> (String, usize) {
+    let mut long = String::from(
+        r#"{"header":{"isSuccessful":false,"resultCode":22404,"resultMessage":"Not Found : floating IP"},"floatingips":["#,
+    );
+    while long.len() < 3 << 20 {
+        long += r#"{"id":"2b0a7d31-5f3c-4b7e-a8a9-1e7c5d6f4a20","status":"DOWN"},"#;
+    }
+    long.pop();
+    long += "]}";
+    let log = [
+        SUCCESS,
+        NOT_FOUND,
+        "",
+        INVALID,
+        BROKEN,
+        "   \r",
+        &long,
+        &format!("{NOT_FOUND}\r"),
+        r#"{"header":{"isSuccessful":false,"resultCode":20001,"resultMessage":"No available IP"}}"#,
+    ]
+    .join("\n");
+    (write(dir, "log.jsonl", &log), long.len())
+}
+
+#[test]
+fn lines_one_result_per_line_with_its_number() {
+    let dir = scratch();
+    let (log, _) = mixed_log(&dir);
+    let output = run(&["--lines", &log], "");
+    assert_eq!(
+        lines(&output),
+        [
+            format!("{log}:1: 0 success none \"SUCCESS\""),
+            format!("{log}:2: 10404 api_error (instance, HTTP 404) retry_after_fix \"Not Found\""),
+            format!("{log}:4: -4 invalid_parameters retry_after_fix \"Invalid parameters : name\""),
+            format!(
+                "{log}:5: malformed: invalid escape at byte {} (invalid_escape)",
+                BROKEN.find("\\x").unwrap() + 1
+            ),
+            format!(
+                "{log}:7: 22404 api_error (floating_ip, HTTP 404) retry_after_fix \"Not Found : floating IP\""
+            ),
+            format!("{log}:8: 10404 api_error (instance, HTTP 404) retry_after_fix \"Not Found\""),
+            format!("{log}:9: 20001 no_available_ip contact_support \"No available IP\""),
+        ]
+    );
+    assert_eq!(output.status.code(), Some(2), "a malformed line exits 2");
+    assert!(
+        output.stderr.is_empty(),
+        "no progress bar when standard error is not a terminal"
+    );
+}
+
+#[test]
+fn lines_json_carries_the_line_next_to_the_file() {
+    let dir = scratch();
+    let (log, long) = mixed_log(&dir);
+    let output = run(&["--lines", "--json", "--scan", &log], "");
+    let objects = json_lines(&output);
+    let numbers: Vec<_> = objects
+        .iter()
+        .map(|o| o["line"].as_u64().unwrap())
+        .collect();
+    assert_eq!(numbers, [1, 2, 4, 5, 7, 8, 9]);
+    // "line" comes right after "file".
+    let file = serde_json::to_string(&log).unwrap();
+    for (text, number) in lines(&output).iter().zip(numbers) {
+        assert!(
+            text.starts_with(&format!(r#"{{"file":{file},"line":{number},"ok":"#)),
+            "{text}"
+        );
+    }
+    assert_eq!(objects[3]["error"]["kind"], "invalid_escape");
+    assert_eq!(
+        objects[3]["error"]["offset"],
+        BROKEN.find("\\x").unwrap() + 1
+    );
+    assert_eq!(objects[4]["resultCode"], 22404, "the {long}-byte line");
+    // A malformed long line gives the offset within its line.
+    let broken_long = format!("{}x]}}", &SUCCESS[..SUCCESS.len() - 3]);
+    let input = format!("{SUCCESS}\n{}{broken_long}\n", " ".repeat(2 << 20));
+    let output = run(&["--lines", "--json", "-"], &input);
+    // Standard input of unknown size would get a progress bar on a terminal.
+    assert!(
+        output.stderr.is_empty(),
+        "no progress bar when standard error is not a terminal"
+    );
+    let objects = json_lines(&output);
+    assert_eq!(objects.len(), 2);
+    assert_eq!(objects[1]["line"], 2);
+    assert_eq!(objects[1]["error"]["kind"], "unexpected_byte");
+    assert_eq!(objects[1]["error"]["offset"], (2 << 20) + SUCCESS.len() - 3);
+}
+
+#[test]
+fn summary_table_counts_every_kind_of_result() {
+    let dir = scratch();
+    let (log, _) = mixed_log(&dir);
+    let output = run(&["--lines", "--summary", &log], "");
+    let text = String::from_utf8(output.stdout.clone()).unwrap();
+    let summary = &text[text.find("summary:").expect("a summary")..];
+    assert_eq!(
+        summary,
+        "summary: 7 inputs: 1 successful, 5 unsuccessful, 1 malformed (85.7% failed)\n\
+         by class:\n\
+         \x20 success                                   1\n\
+         \x20 invalid_parameters                        1\n\
+         \x20 no_available_ip                           1\n\
+         \x20 api_error                                 3\n\
+         api_error by API and HTTP status:\n\
+         \x20 instance 404                              2\n\
+         \x20 floating_ip 404                           1\n\
+         by remedy:\n\
+         \x20 none                                      1\n\
+         \x20 retry_after_fix                           4\n\
+         \x20 contact_support                           1\n\
+         malformed, by error kind:\n\
+         \x20 invalid_escape                            1\n"
+    );
+    assert_eq!(output.status.code(), Some(2));
+}
+
+#[test]
+fn summary_json_is_one_object_whose_counts_add_up() {
+    let dir = scratch();
+    let (log, _) = mixed_log(&dir);
+    let missing = dir.join("missing.json").to_string_lossy().into_owned();
+    let files = [
+        write(&dir, "a.json", NOT_FOUND),
+        write(&dir, "b.json", BROKEN),
+    ];
+    for args in [
+        vec![
+            "--lines",
+            "--summary",
+            "--json",
+            log.as_str(),
+            missing.as_str(),
+        ],
+        vec![
+            "--summary",
+            "--json",
+            files[0].as_str(),
+            files[1].as_str(),
+            missing.as_str(),
+        ],
+    ] {
+        let output = run(&args, "");
+        let objects = json_lines(&output);
+        let summary = objects.last().unwrap()["summary"].as_object().unwrap();
+        let count = |key: &str| summary[key].as_u64().unwrap();
+        let sum = |key: &str| -> u64 {
+            summary[key]
+                .as_object()
+                .unwrap()
+                .values()
+                .map(|v| v.as_u64().unwrap())
+                .sum()
+        };
+        let inputs = count("inputs");
+        assert_eq!(
+            inputs as usize,
+            objects.len() - 1,
+            "one result line per input: {args:?}"
+        );
+        assert_eq!(
+            count("successful") + count("unsuccessful") + count("malformed"),
+            inputs
+        );
+        assert_eq!(sum("classes"), count("successful") + count("unsuccessful"));
+        assert_eq!(sum("remedies"), count("successful") + count("unsuccessful"));
+        assert_eq!(sum("errors"), count("malformed"));
+        let api_errors: u64 = summary["apiErrors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|row| row["count"].as_u64().unwrap())
+            .sum();
+        assert_eq!(
+            api_errors,
+            summary["classes"]["api_error"].as_u64().unwrap()
+        );
+        assert_eq!(summary["errors"]["unreadable"], 1);
+        let failed = (count("unsuccessful") + count("malformed")) as f64 / inputs as f64;
+        assert!((summary["failedShare"].as_f64().unwrap() - failed).abs() < 1e-12);
+        assert_eq!(output.status.code(), Some(2));
+    }
+}
+
+/// `--lines` reads through one reused buffer and writes each line without
+/// allocating: the tool's own allocation count does not grow with lines.
+#[test]
+fn lines_allocate_nothing_per_line() {
+    let dir = scratch();
+    let mix = [
+        SUCCESS,
+        NOT_FOUND,
+        INVALID,
+        BROKEN,
+        r#"{"header":{"isSuccessful":false,"resultCode":-1,"resultMessage":"a\u00e9 : d\u00e9tail"}}"#,
+    ];
+    let few = write(&dir, "few.jsonl", &mix.join("\n"));
+    let many = write(&dir, "many.jsonl", &mix.repeat(2000).join("\n"));
+    for flags in [
+        &["--lines"][..],
+        &["--lines", "--json", "--summary"],
+        &["--lines", "--scan"],
+        &["--lines", "--locate", "--json"],
+    ] {
+        let allocations = |file: &str| {
+            let output = Command::new(TOOL)
+                .args(flags)
+                .arg(file)
+                .env("NHNCLOUD_HEADER_COUNT_ALLOCATIONS", "1")
+                .output()
+                .unwrap();
+            let stderr = String::from_utf8(output.stderr).unwrap();
+            let count = stderr
+                .lines()
+                .last()
+                .and_then(|line| line.strip_prefix("allocations: "));
+            count
+                .unwrap_or_else(|| panic!("no count in {stderr:?}"))
+                .parse::<u64>()
+                .unwrap()
+        };
+        assert_eq!(
+            allocations(&few),
+            allocations(&many),
+            "{flags:?}: 5 lines against 10000"
+        );
+    }
+}
+
+/// On a terminal (a pseudo-terminal from util-linux's `script`), `--lines`
+/// over standard input draws a progress bar on standard error: bytes done
+/// and the rate.
+#[test]
+fn lines_show_progress_on_a_terminal() {
+    let dir = scratch();
+    let log = write(
+        &dir,
+        "log.jsonl",
+        &[SUCCESS, NOT_FOUND].repeat(100_000).join("\n"),
+    );
+    let command = format!("cat {log} | {TOOL} --lines >/dev/null");
+    let output = Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .output()
+        .expect("util-linux's `script`, for a pseudo-terminal");
+    let terminal = String::from_utf8_lossy(&output.stdout);
+    assert!(terminal.contains("iB/s"), "no rate drawn: {terminal:?}");
+    assert!(
+        terminal.contains("KiB") || terminal.contains("MiB"),
+        "no byte count drawn: {terminal:?}"
+    );
+}
+
+/// The README's examples over `examples/responses` are this tool's output.
+#[test]
+fn readme_examples_are_real_output() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let readme = std::fs::read_to_string(Path::new(root).join("README.md")).unwrap();
+    let mut responses: Vec<String> = std::fs::read_dir(Path::new(root).join("examples/responses"))
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".json"))
+        .map(|name| format!("examples/responses/{name}"))
+        .collect();
+    responses.sort();
+    for (command, args) in [
+        (
+            "--summary examples/responses/*.json",
+            [
+                &["--summary"][..],
+                &responses.iter().map(String::as_str).collect::<Vec<_>>(),
+            ]
+            .concat(),
+        ),
+        (
+            "--lines --json examples/responses/log.jsonl | head -2",
+            vec!["--lines", "--json", "examples/responses/log.jsonl"],
+        ),
+        (
+            "--lines --json --summary examples/responses/log.jsonl | tail -1",
+            vec![
+                "--lines",
+                "--json",
+                "--summary",
+                "examples/responses/log.jsonl",
+            ],
+        ),
+    ] {
+        let prompt = format!("$ nhncloud-header {command}\n");
+        let start = readme
+            .find(&prompt)
+            .unwrap_or_else(|| panic!("the README shows `{command}`"))
+            + prompt.len();
+        let shown: Vec<&str> = readme[start..]
+            .lines()
+            .take_while(|line| !line.starts_with("$ ") && !line.starts_with("```"))
+            .collect();
+        let output = Command::new(TOOL)
+            .args(&args)
+            .current_dir(root)
+            .output()
+            .unwrap();
+        let text = String::from_utf8(output.stdout).unwrap();
+        let all: Vec<&str> = text.lines().collect();
+        let got = if command.ends_with("| head -2") {
+            &all[..2]
+        } else if command.ends_with("| tail -1") {
+            &all[all.len() - 1..]
+        } else {
+            &all[..]
+        };
+        assert_eq!(shown, got, "the README's `{command}`");
+        assert_eq!(output.status.code(), Some(2), "{command}");
+    }
+}
