@@ -126,8 +126,8 @@ async fn corpus_bodies_in_small_delayed_chunks_give_scans_header() {
     }
 }
 
-#[tokio::test]
-async fn the_client_stops_reading_a_large_body_after_its_header() {
+/// An 8 MiB header-first body: a 10404 and a long `servers` list.
+fn large_body() -> Vec<u8> {
     let mut body = br#"{"header":{"isSuccessful":false,"resultCode":10404,"resultMessage":"Not Found"},"servers":["#.to_vec();
     let server =
         br#"{"id":"0f6f0eb7-3c86-4a1e-8b0f-5d7e0e7f2b54","name":"agent","status":"ACTIVE"},"#;
@@ -136,6 +136,12 @@ async fn the_client_stops_reading_a_large_body_after_its_header() {
     }
     body.pop();
     body.extend_from_slice(b"]}");
+    body
+}
+
+#[tokio::test]
+async fn the_client_stops_reading_a_large_body_after_its_header() {
+    let body = large_body();
     let size = body.len();
     let (address, sent) = serve(vec![body], 16 << 10, Duration::from_millis(2)).await;
 
@@ -159,5 +165,40 @@ async fn the_client_stops_reading_a_large_body_after_its_header() {
         "read {}",
         fetched.body_bytes_read
     );
+    assert!(sent < size / 16, "the server sent {sent} of {size} bytes");
+}
+
+/// The README's reqwest loop: `chunk()` into a scan-mode parser, then drop.
+async fn fetch_with_reqwest(url: &str) -> (nhncloud_header::OwnedHeader<256>, usize) {
+    use nhncloud_header::{Mode, Status, StreamParser};
+    let client = reqwest::Client::new();
+    let mut response = client.get(url).send().await.unwrap();
+    let mut parser = StreamParser::<256>::new(Mode::Scan);
+    let mut read = 0;
+    while let Some(chunk) = response.chunk().await.unwrap() {
+        read += chunk.len();
+        if parser.feed(&chunk).unwrap() == Status::Complete {
+            break;
+        }
+    }
+    let header = parser.finish().unwrap();
+    drop(response);
+    (header, read)
+}
+
+#[tokio::test]
+async fn the_reqwest_loop_stops_reading_a_large_body_after_its_header() {
+    let body = large_body();
+    let size = body.len();
+    let (address, sent) = serve(vec![body], 16 << 10, Duration::from_millis(2)).await;
+    let (header, read) = fetch_with_reqwest(&format!("http://{address}/0")).await;
+    assert_eq!(
+        http_client::describe(&header),
+        "10404 api_error (instance, HTTP 404) retry_after_fix \"Not Found\""
+    );
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let sent = sent.load(Ordering::SeqCst);
+    println!("early stop (reqwest): read {read} bytes, the server sent {sent}, of {size}");
+    assert!(read <= 16 << 10, "read {read}");
     assert!(sent < size / 16, "the server sent {sent} of {size} bytes");
 }

@@ -1,0 +1,103 @@
+//! `nhncloud-header --lines` over a log of one million header-first
+//! response bodies, against in-process `scan` over the same lines (split
+//! with memchr, classified): how much of the library's rate the tool keeps
+//! once it reads a file, writes a line per response and runs as a process.
+//!
+//! cargo bench --bench lines --features cli
+//!
+//! `Throughput::Bytes`, so criterion reports MB/s; lines per second are the
+//! million lines over the time. The log is written once to a temporary
+//! file; the tool's output goes to /dev/null.
+
+use std::hint::black_box;
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+
+const LINES: usize = 1_000_000;
+
+/// A million header-first bodies: mostly successes, some failures of each
+/// kind, with a payload after the header as list responses have.
+fn log() -> (PathBuf, Vec<u8>) {
+    let codes: [(bool, i32, &str); 6] = [
+        (true, 0, "SUCCESS"),
+        (true, 0, "SUCCESS"),
+        (true, 0, "SUCCESS"),
+        (false, 10404, "Not Found : instance"),
+        (false, -4, "Invalid parameters : name"),
+        (false, 20001, "No available IP"),
+    ];
+    let mut log = Vec::with_capacity(LINES * 160);
+    for line in 0..LINES {
+        let (ok, code, message) = codes[line % codes.len()];
+        log.extend_from_slice(
+            format!(
+                r#"{{"header":{{"isSuccessful":{ok},"resultCode":{code},"resultMessage":"{message}"}},"servers":[{{"id":"{line:08x}-5f3c-4b7e-a8a9-1e7c5d6f4a20","status":"ACTIVE"}}]}}"#
+            )
+            .as_bytes(),
+        );
+        log.push(b'\n');
+    }
+    let path = std::env::temp_dir().join(format!(
+        "nhncloud-header-lines-bench-{}.jsonl",
+        std::process::id()
+    ));
+    std::fs::write(&path, &log).unwrap();
+    (path, log)
+}
+
+/// In-process: split with memchr, `scan` and classify each line.
+fn scan_lines(log: &[u8]) -> usize {
+    let mut unsuccessful = 0;
+    for line in memchr::memchr_iter(b'\n', log).scan(0, |start, end| {
+        let line = &log[*start..end];
+        *start = end + 1;
+        Some(line)
+    }) {
+        let header = nhncloud_header::scan(line).unwrap();
+        unsuccessful += usize::from(
+            nhncloud_header::classify(header.result_code) != nhncloud_header::Class::Success,
+        );
+    }
+    unsuccessful
+}
+
+fn tool(path: &PathBuf, flags: &[&str]) {
+    let status = Command::new(env!("CARGO_BIN_EXE_nhncloud-header"))
+        .args(flags)
+        .arg(path)
+        .stdout(Stdio::null())
+        .status()
+        .unwrap();
+    // 1: some bodies say isSuccessful false; none is malformed.
+    assert_eq!(status.code(), Some(1));
+}
+
+fn lines(c: &mut Criterion) {
+    let (path, log) = log();
+    assert_eq!(scan_lines(&log), LINES / 2);
+    let mut group = c.benchmark_group("lines_1M");
+    group.throughput(Throughput::Bytes(log.len() as u64));
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(20));
+    group.bench_function("in_process_scan", |b| {
+        b.iter(|| scan_lines(black_box(&log)))
+    });
+    group.bench_function("tool_lines_scan", |b| {
+        b.iter(|| tool(&path, &["--lines", "--scan"]))
+    });
+    group.bench_function("tool_lines_scan_json", |b| {
+        b.iter(|| tool(&path, &["--lines", "--scan", "--json"]))
+    });
+    group.bench_function("tool_lines_parse_summary", |b| {
+        b.iter(|| tool(&path, &["--lines", "--summary"]))
+    });
+    group.finish();
+    let _ = std::fs::remove_file(path);
+}
+
+criterion_group!(benches, lines);
+criterion_main!(benches);
