@@ -124,6 +124,23 @@ impl<'a> Message<'a> {
     /// # Ok::<(), nhncloud_header::Error>(())
     /// ```
     pub fn detail(&self) -> Option<Message<'a>> {
+        if !self.has_escapes() {
+            // The text is its bytes: `:` and ASCII whitespace are single
+            // bytes in UTF-8, never part of a longer character.
+            let after_colon = self
+                .raw
+                .get(self.raw.iter().position(|&byte| byte == b':')? + 1..)?;
+            let start = after_colon
+                .iter()
+                .position(|byte| !byte.is_ascii_whitespace())?;
+            let end = after_colon
+                .iter()
+                .rposition(|byte| !byte.is_ascii_whitespace())?
+                + 1;
+            return Some(Message {
+                raw: after_colon.get(start..end)?,
+            });
+        }
         let text = self.raw_text();
         let mut at = 0;
         let characters = core::iter::from_fn(|| {

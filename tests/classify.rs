@@ -353,6 +353,41 @@ fn detail_is_the_trimmed_text_after_the_first_colon() {
     }
 }
 
+/// Every string of up to five characters from colons, ASCII whitespace, a
+/// letter and a two-byte character, raw and all escaped: `detail` gives the
+/// naive answer on both paths (the raw one works on bytes).
+#[test]
+fn detail_matches_a_naive_reading_raw_and_escaped() {
+    let alphabet = [':', ' ', '\t', 'a', '\u{e9}'];
+    let mut strings = vec![String::new()];
+    for _ in 0..5 {
+        let longer: Vec<String> = strings
+            .iter()
+            .filter(|s| s.chars().count() == strings.last().unwrap().chars().count())
+            .flat_map(|s| alphabet.iter().map(move |ch| format!("{s}{ch}")))
+            .collect();
+        strings.extend(longer);
+    }
+    assert_eq!(strings.len(), 1 + 5 + 25 + 125 + 625 + 3125);
+    for text in &strings {
+        let naive = text
+            .split_once(':')
+            .map(|(_, after)| after.trim_matches(|ch: char| ch.is_ascii_whitespace()))
+            .filter(|detail| !detail.is_empty());
+        let raw = serde_json::to_string(text).unwrap();
+        let escaped: String = text
+            .chars()
+            .map(|ch| format!("\\u{:04x}", ch as u32))
+            .collect();
+        for literal in [raw, format!("\"{escaped}\"")] {
+            let body = header(false, -4, &literal);
+            let message = parse(body.as_bytes()).unwrap().result_message.unwrap();
+            let detail = message.detail().map(|d| d.to_string());
+            assert_eq!(detail.as_deref(), naive, "{literal}");
+        }
+    }
+}
+
 /// A second service whose codes clash with Compute's: adding it is adding
 /// a `const`, with no change to the parser or to the lookup.
 mod another_service {
