@@ -77,7 +77,10 @@ fn tool(path: &PathBuf, flags: &[&str]) {
 
 fn lines(c: &mut Criterion) {
     let (path, log) = log();
-    assert_eq!(scan_lines(&log), LINES / 2);
+    assert_eq!(
+        scan_lines(&log),
+        (0..LINES).filter(|line| line % 6 >= 3).count()
+    );
     let mut group = c.benchmark_group("lines_1M");
     group.throughput(Throughput::Bytes(log.len() as u64));
     group

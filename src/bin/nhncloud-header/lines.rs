@@ -1,7 +1,8 @@
 //! `--lines`: every line of an input is one response body (JSON Lines),
-//! split with `memchr` inside one reused buffer. A line longer than the
-//! buffer is read through the streaming parser, piece by piece, so it is
-//! judged like any other (its message kept up to the parser's room).
+//! split with `memchr`: in a regular file mapped into memory, or, from a
+//! pipe, inside one reused buffer. There, a line longer than the buffer is
+//! read through the streaming parser, piece by piece, so it is judged like
+//! any other (its message kept up to the parser's room).
 
 use std::io::{self, Read};
 
@@ -71,6 +72,34 @@ pub fn for_each_line(
         on_progress(read);
         end += read;
     }
+}
+
+/// How often a mapped input reports progress.
+const PROGRESS_STEP: usize = 4 << 20;
+
+/// Calls `on_line` with each non-blank line of `bytes` (a mapped file) and
+/// its 1-based number, and `on_progress` every few MiB.
+pub fn for_each_line_in(
+    bytes: &[u8],
+    mut on_line: impl FnMut(u64, Line<'_>) -> io::Result<()>,
+    mut on_progress: impl FnMut(usize),
+) -> io::Result<()> {
+    let (mut start, mut number, mut reported) = (0, 0u64, 0);
+    while start < bytes.len() {
+        let end = memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |newline| start + newline);
+        number += 1;
+        let line = &bytes[start..end];
+        if !is_blank(line) {
+            on_line(number, Line::Whole(line))?;
+        }
+        start = end + 1;
+        if start - reported >= PROGRESS_STEP {
+            on_progress(start - reported);
+            reported = start;
+        }
+    }
+    on_progress(bytes.len().saturating_sub(reported));
+    Ok(())
 }
 
 /// JSON whitespace only (a `\r` of a CRLF log included).

@@ -113,17 +113,52 @@ unsafe impl GlobalAlloc for Counting {
 #[global_allocator]
 static ALLOCATOR: Counting = Counting;
 
-fn open(path: &PathBuf) -> io::Result<(Box<dyn Read>, Option<u64>)> {
-    if path.as_os_str() == "-" {
-        Ok((Box::new(io::stdin().lock()), None))
-    } else {
+/// An input: standard input, or a file (with its size if it is a regular
+/// file, which `--lines` maps into memory instead of reading).
+enum Input {
+    Stdin,
+    File(std::fs::File, Option<u64>),
+}
+
+impl Input {
+    fn open(path: &PathBuf) -> io::Result<Self> {
+        if path.as_os_str() == "-" {
+            return Ok(Input::Stdin);
+        }
         let file = std::fs::File::open(path)?;
         let size = file
             .metadata()
             .ok()
             .filter(|m| m.is_file())
             .map(|m| m.len());
-        Ok((Box::new(file), size))
+        Ok(Input::File(file, size))
+    }
+
+    fn size(&self) -> Option<u64> {
+        match self {
+            Input::Stdin => None,
+            Input::File(_, size) => *size,
+        }
+    }
+
+    fn reader(&mut self) -> Box<dyn Read + '_> {
+        match self {
+            Input::Stdin => Box::new(io::stdin().lock()),
+            Input::File(file, _) => Box::new(file),
+        }
+    }
+
+    /// The whole of a non-empty regular file, mapped; `None` for anything
+    /// else, or if mapping fails (the input is then read instead).
+    fn map(&self) -> Option<memmap2::Mmap> {
+        let Input::File(file, Some(1..)) = self else {
+            return None;
+        };
+        // SAFETY: the map is only read. If another process truncates the
+        // file while it is mapped, reading past the new end raises SIGBUS;
+        // as with ripgrep, a log being cut under the tool is accepted as
+        // the price of not copying it (pipe it in to avoid that).
+        unsafe { memmap2::Mmap::map(file) }.ok()
     }
 }
 
@@ -181,7 +216,11 @@ impl<W: Write> Run<W> {
         match args.extract(&body) {
             Ok(header) => {
                 let mut scratch = std::mem::take(&mut self.scratch);
-                let result = self.report(args, source, &Report::from_header(&header, &mut scratch));
+                let result = self.report(
+                    args,
+                    source,
+                    &Report::from_header(&header, &mut scratch, args.json),
+                );
                 self.scratch = scratch;
                 result
             }
@@ -189,47 +228,55 @@ impl<W: Write> Run<W> {
         }
     }
 
-    /// One input of `--lines`, through `buffer`.
+    /// One input of `--lines`: mapped, or read through `buffer`.
     fn lines(
         &mut self,
         args: &Args,
         file: &str,
-        reader: &mut dyn Read,
-        size: Option<u64>,
+        input: &mut Input,
         buffer: &mut [u8],
     ) -> io::Result<()> {
-        let progress = progress_bar(size);
+        let progress = progress_bar(input.size());
         let mut scratch = std::mem::take(&mut self.scratch);
-        let result = lines::for_each_line(
-            reader,
-            buffer,
-            args.mode(),
-            |line, body| {
-                let source = Source {
-                    file,
-                    line: Some(line),
-                };
-                match body {
-                    Line::Whole(bytes) => match args.extract(bytes) {
-                        Ok(header) => {
-                            self.report(args, source, &Report::from_header(&header, &mut scratch))
-                        }
-                        Err(error) => self.failure(args, source, &Failure::Malformed(error)),
-                    },
-                    Line::Streamed(Ok(header)) => {
-                        self.report(args, source, &Report::from_owned(header))
-                    }
-                    Line::Streamed(Err(error)) => {
-                        self.failure(args, source, &Failure::Malformed(*error))
-                    }
+        let mut on_line = |line, body: Line<'_>| {
+            let source = Source {
+                file,
+                line: Some(line),
+            };
+            match body {
+                Line::Whole(bytes) => match args.extract(bytes) {
+                    Ok(header) => self.report(
+                        args,
+                        source,
+                        &Report::from_header(&header, &mut scratch, args.json),
+                    ),
+                    Err(error) => self.failure(args, source, &Failure::Malformed(error)),
+                },
+                Line::Streamed(Ok(header)) => {
+                    self.report(args, source, &Report::from_owned(header))
                 }
-            },
-            |read| {
-                if let Some(bar) = &progress {
-                    bar.inc(read as u64);
+                Line::Streamed(Err(error)) => {
+                    self.failure(args, source, &Failure::Malformed(*error))
                 }
-            },
-        );
+            }
+        };
+        let on_progress = |read: usize| {
+            if let Some(bar) = &progress {
+                bar.inc(read as u64);
+            }
+        };
+        let result = match input.map() {
+            Some(map) => {
+                lines::for_each_line_in(&map, &mut on_line, on_progress).map_err(Stop::Output)
+            }
+            None => lines::for_each_line(
+                &mut input.reader(),
+                buffer,
+                args.mode(),
+                &mut on_line,
+                on_progress,
+            ),
+        };
         self.scratch = scratch;
         if let Some(bar) = progress {
             bar.finish_and_clear();
@@ -292,12 +339,10 @@ fn main() -> ExitCode {
             file: &file,
             line: None,
         };
-        outcome = match open(path) {
+        outcome = match Input::open(path) {
             Err(error) => run.failure(&args, source, &Failure::Unreadable(&error)),
-            Ok((mut reader, size)) if args.lines => {
-                run.lines(&args, &file, &mut reader, size, &mut line_buffer)
-            }
-            Ok((mut reader, _)) => run.body(&args, &file, &mut reader),
+            Ok(mut input) if args.lines => run.lines(&args, &file, &mut input, &mut line_buffer),
+            Ok(mut input) => run.body(&args, &file, &mut input.reader()),
         }
         .and_then(|()| run.out.flush());
         if outcome.is_err() {
