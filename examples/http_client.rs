@@ -39,7 +39,15 @@ pub type BoxError = Box<dyn Error + Send + Sync>;
 /// connection without reading further.
 pub async fn fetch_header(url: &str) -> Result<Fetched, BoxError> {
     let uri: hyper::Uri = url.parse()?;
-    let host = uri.host().ok_or("the URL has no host")?;
+    if uri.scheme_str() != Some("http") {
+        return Err("only http:// URLs (this example has no TLS)".into());
+    }
+    // An IPv6 literal comes bracketed in a URL, not in a socket address.
+    let host = uri
+        .host()
+        .ok_or("the URL has no host")?
+        .trim_start_matches('[')
+        .trim_end_matches(']');
     let authority = uri.authority().ok_or("the URL has no authority")?.clone();
     let stream = TcpStream::connect((host, uri.port_u16().unwrap_or(80))).await?;
     let (mut sender, connection) = http1::handshake(TokioIo::new(stream)).await?;

@@ -701,3 +701,99 @@ fn readme_examples_are_real_output() {
         assert_eq!(output.status.code(), Some(2), "{command}");
     }
 }
+
+/// A file read through the 1 MiB buffer, the same file mapped (`--mmap`)
+/// and the same log piped in give the same results (the file name apart):
+/// the blank, CRLF, over-long and unterminated lines included.
+#[test]
+fn lines_from_a_file_mapped_and_piped_agree() {
+    let dir = scratch();
+    let (log, _) = mixed_log(&dir);
+    let text = std::fs::read_to_string(&log).unwrap();
+    for flags in [
+        &["--lines"][..],
+        &["--lines", "--scan"],
+        &["--lines", "--json"],
+        &["--lines", "--locate"],
+    ] {
+        let read = run(&[flags, &[log.as_str()]].concat(), "");
+        let mapped = run(&[flags, &["--mmap", log.as_str()]].concat(), "");
+        let piped = run(&[flags, &["-"]].concat(), &text);
+        assert_eq!(lines(&read), lines(&mapped), "{flags:?}");
+        let piped_as_file: Vec<String> = lines(&piped)
+            .iter()
+            .map(|line| {
+                line.replacen("-:", &format!("{log}:"), 1).replacen(
+                    r#""file":"-""#,
+                    &format!(r#""file":"{log}""#),
+                    1,
+                )
+            })
+            .collect();
+        assert_eq!(lines(&read), piped_as_file, "{flags:?}");
+        assert_eq!(
+            (read.status.code(), piped.status.code()),
+            (Some(2), Some(2))
+        );
+    }
+}
+
+/// The buffered path allocates nothing per line either.
+#[test]
+fn piped_lines_allocate_nothing_per_line() {
+    let few = [SUCCESS, BROKEN].join("\n");
+    let many = [SUCCESS, BROKEN].repeat(5000).join("\n");
+    let allocations = |input: &str| {
+        let mut child = Command::new(TOOL)
+            .args(["--lines", "--json", "-"])
+            .env("NHNCLOUD_HEADER_COUNT_ALLOCATIONS", "1")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(input.as_bytes())
+            .unwrap();
+        let output = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        stderr
+            .lines()
+            .last()
+            .and_then(|line| line.strip_prefix("allocations: "))
+            .unwrap()
+            .parse::<u64>()
+            .unwrap()
+    };
+    assert_eq!(allocations(&few), allocations(&many));
+}
+
+/// `| head -1` on a long log: the tool stops quietly with the status so far.
+#[test]
+fn lines_into_a_closed_pipe_stop_quietly() {
+    let dir = scratch();
+    let log = write(
+        &dir,
+        "log.jsonl",
+        &[NOT_FOUND, SUCCESS].repeat(50_000).join("\n"),
+    );
+    let mut child = Command::new(TOOL)
+        .args(["--lines", &log])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 16];
+    std::io::Read::read_exact(child.stdout.as_mut().unwrap(), &mut first).unwrap();
+    drop(child.stdout.take());
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(1), "the first line was a 10404");
+    assert!(
+        output.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}

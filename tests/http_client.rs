@@ -202,3 +202,15 @@ async fn the_reqwest_loop_stops_reading_a_large_body_after_its_header() {
     assert!(read <= 16 << 10, "read {read}");
     assert!(sent < size / 16, "the server sent {sent} of {size} bytes");
 }
+
+#[tokio::test]
+async fn the_example_refuses_what_it_cannot_do() {
+    let error = http_client::fetch_header("https://127.0.0.1:1/")
+        .await
+        .err()
+        .unwrap();
+    assert_eq!(
+        error.to_string(),
+        "only http:// URLs (this example has no TLS)"
+    );
+}

@@ -21,8 +21,9 @@ pub enum FetchError {
     Body(ReadError<TcpError>),
 }
 
-/// Sends `request` (a whole HTTP/1.1 request, `Connection: close`) on a
-/// connected socket and returns the response body's header.
+/// Sends `request` on a connected socket and returns the response body's
+/// header. Send an HTTP/1.0 request: its response is never chunked, so the
+/// body follows the head as it is (the head itself is skipped unread).
 pub async fn fetch_header(
     socket: &mut TcpSocket<'_>,
     request: &[u8],

@@ -1,8 +1,8 @@
 //! `--lines`: every line of an input is one response body (JSON Lines),
-//! split with `memchr`: in a regular file mapped into memory, or, from a
-//! pipe, inside one reused buffer. There, a line longer than the buffer is
-//! read through the streaming parser, piece by piece, so it is judged like
-//! any other (its message kept up to the parser's room).
+//! split with `memchr` inside one reused buffer (or, with `--mmap`, in the
+//! file mapped into memory). A line longer than the buffer is read through
+//! the streaming parser, piece by piece, so it is judged like any other
+//! (its message kept up to the parser's room).
 
 use std::io::{self, Read};
 
@@ -14,23 +14,26 @@ pub const LINE_BUFFER: usize = 1 << 20;
 
 /// One line of an input.
 pub enum Line<'a> {
-    /// The line's bytes, newline (and any `\r`) excluded.
+    /// The line's bytes, without its newline (a `\r` before it stays: it
+    /// is JSON whitespace).
     Whole(&'a [u8]),
     /// A line longer than the buffer, judged by the streaming parser.
     Streamed(&'a Result<OwnedHeader<{ crate::MESSAGE_ROOM }>, Error>),
 }
 
 /// Why reading the lines stopped early.
+#[derive(Debug)]
 pub enum Stop {
-    /// The input could not be read (the lines before were handled).
-    Read(io::Error),
+    /// The input could not be read, in the given line (the lines before
+    /// were handled).
+    Read(io::Error, u64),
     /// `on_line` failed: writing the output.
     Output(io::Error),
 }
 
-/// Reads `reader` to its end, calling `on_line` with each non-blank line
-/// and its 1-based number, and `on_progress` with the bytes of each read.
-/// Long lines are parsed in `mode`.
+/// Reads `reader` to its end through `buffer`, calling `on_line` with each
+/// non-blank line and its 1-based number, and `on_progress` with the bytes
+/// of each read. Lines longer than `buffer` are parsed in `mode`.
 pub fn for_each_line(
     reader: &mut dyn Read,
     buffer: &mut [u8],
@@ -55,13 +58,19 @@ pub fn for_each_line(
         start = 0;
         if end == buffer.len() {
             number += 1;
-            let (result, rest) =
-                stream_long_line(reader, buffer, mode, &mut on_progress).map_err(Stop::Read)?;
-            on_line(number, Line::Streamed(&result)).map_err(Stop::Output)?;
-            (start, end) = rest;
+            let long = stream_long_line(reader, buffer, mode, &mut on_progress)
+                .map_err(|error| Stop::Read(error, number))?;
+            if let Some(result) = &long.result {
+                on_line(number, Line::Streamed(result)).map_err(Stop::Output)?;
+            }
+            match long.rest {
+                Some(rest) => (start, end) = rest,
+                None => return Ok(()),
+            }
             continue;
         }
-        let read = read_some(reader, &mut buffer[end..]).map_err(Stop::Read)?;
+        let read =
+            read_some(reader, &mut buffer[end..]).map_err(|error| Stop::Read(error, number + 1))?;
         if read == 0 {
             let line = &buffer[..end];
             if !is_blank(line) {
@@ -92,13 +101,13 @@ pub fn for_each_line_in(
         if !is_blank(line) {
             on_line(number, Line::Whole(line))?;
         }
-        start = end + 1;
+        start = (end + 1).min(bytes.len());
         if start - reported >= PROGRESS_STEP {
             on_progress(start - reported);
             reported = start;
         }
     }
-    on_progress(bytes.len().saturating_sub(reported));
+    on_progress(bytes.len() - reported);
     Ok(())
 }
 
@@ -116,42 +125,222 @@ fn read_some(reader: &mut dyn Read, buffer: &mut [u8]) -> io::Result<usize> {
     }
 }
 
+/// A line longer than the buffer, read to its end.
+struct LongLine {
+    /// The verdict; `None` for a line of whitespace only (skipped, as a
+    /// short blank line is).
+    result: Option<Result<OwnedHeader<{ crate::MESSAGE_ROOM }>, Error>>,
+    /// Where the bytes after its newline lie in the buffer; `None` at the
+    /// end of the input (nothing more to read).
+    rest: Option<(usize, usize)>,
+}
+
 /// Feeds a full buffer without a newline, then further reads up to the
 /// newline, to a streaming parser (which stops taking input once a scan
-/// has its header). Returns the verdict and where the bytes after the
-/// newline now lie in `buffer`.
+/// has its header).
 fn stream_long_line(
     reader: &mut dyn Read,
     buffer: &mut [u8],
     mode: Mode,
     on_progress: &mut impl FnMut(usize),
-) -> io::Result<(
-    Result<OwnedHeader<{ crate::MESSAGE_ROOM }>, Error>,
-    (usize, usize),
-)> {
+) -> io::Result<LongLine> {
     let mut parser = StreamParser::<{ crate::MESSAGE_ROOM }>::new(mode);
     let mut outcome = Ok(Status::Partial);
+    let mut blank = true;
     let mut piece = buffer.len();
     loop {
         let newline = memchr(b'\n', &buffer[..piece]);
+        let content = &buffer[..newline.unwrap_or(piece)];
+        blank = blank && is_blank(content);
         if let Ok(Status::Partial) = outcome {
-            outcome = parser.feed(&buffer[..newline.unwrap_or(piece)]);
+            outcome = parser.feed(content);
         }
-        if let Some(newline) = newline {
-            return Ok((finish(parser, outcome), (newline + 1, piece)));
-        }
-        piece = read_some(reader, buffer)?;
-        if piece == 0 {
-            return Ok((finish(parser, outcome), (0, 0)));
-        }
-        on_progress(piece);
+        let rest = match newline {
+            Some(newline) => Some((newline + 1, piece)),
+            None => {
+                piece = read_some(reader, buffer)?;
+                if piece != 0 {
+                    on_progress(piece);
+                    continue;
+                }
+                None
+            }
+        };
+        let result = (!blank).then(|| outcome.and_then(|_| parser.finish()));
+        return Ok(LongLine { result, rest });
     }
 }
 
-fn finish(
-    parser: StreamParser<{ crate::MESSAGE_ROOM }>,
-    outcome: Result<Status, Error>,
-) -> Result<OwnedHeader<{ crate::MESSAGE_ROOM }>, Error> {
-    outcome?;
-    parser.finish()
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Hands out `data` in reads of 1, 2 or 3 bytes, in turn.
+    struct Trickle<'a> {
+        data: &'a [u8],
+        turn: usize,
+    }
+
+    impl Read for Trickle<'_> {
+        fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+            self.turn += 1;
+            let length = (1 + self.turn % 3).min(out.len()).min(self.data.len());
+            out[..length].copy_from_slice(&self.data[..length]);
+            self.data = &self.data[length..];
+            Ok(length)
+        }
+    }
+
+    /// What `for_each_line` reports for `input` through a buffer of `size`
+    /// bytes: each line's number and either its text or its verdict.
+    fn lines_of(input: &[u8], size: usize, mode: Mode) -> Vec<(u64, String)> {
+        let mut seen = Vec::new();
+        let mut buffer = vec![0; size];
+        let mut reader = Trickle {
+            data: input,
+            turn: 0,
+        };
+        let mut progress = 0;
+        for_each_line(
+            &mut reader,
+            &mut buffer,
+            mode,
+            |number, line| {
+                seen.push(match line {
+                    Line::Whole(bytes) => (number, String::from_utf8(bytes.to_vec()).unwrap()),
+                    Line::Streamed(Ok(header)) => {
+                        (number, format!("streamed {}", header.result_code))
+                    }
+                    Line::Streamed(Err(error)) => (number, format!("streamed {}", error.kind())),
+                });
+                Ok(())
+            },
+            |read| progress += read,
+        )
+        .unwrap();
+        assert_eq!(progress, input.len(), "every byte read is reported once");
+        seen
+    }
+
+    const OK: &str = r#"{"header":{"isSuccessful":true,"resultCode":0,"resultMessage":"SUCCESS"}}"#;
+
+    #[test]
+    fn short_lines_across_refills_crlf_blanks_and_no_final_newline() {
+        let input = format!("{OK}\r\n\n  \r\n{OK}\n{OK}");
+        for size in [OK.len() + 2, OK.len() + 3, 4096] {
+            let seen = lines_of(input.as_bytes(), size, Mode::Parse);
+            assert_eq!(
+                seen,
+                [
+                    (1, format!("{OK}\r")),
+                    (4, OK.to_string()),
+                    (5, OK.to_string())
+                ],
+                "buffer {size}"
+            );
+        }
+    }
+
+    #[test]
+    fn long_lines_are_streamed_with_their_numbers() {
+        let bad = format!("{}x}}", &OK[..OK.len() - 1]);
+        let blank = " ".repeat(40);
+        let input = format!("{OK}\n{bad}\n{blank}\r\n{OK}\n{OK}");
+        // A buffer of 16 bytes: every line but the blank one is longer.
+        let seen = lines_of(input.as_bytes(), 16, Mode::Parse);
+        let want = [
+            (1, "streamed 0".to_string()),
+            (2, "streamed unexpected_byte".to_string()),
+            (4, "streamed 0".to_string()),
+            (5, "streamed 0".to_string()),
+        ];
+        assert_eq!(seen, want);
+        // In scan mode the parser stops at the header; the rest of the
+        // line is still skipped up to its newline.
+        let seen = lines_of(input.as_bytes(), 16, Mode::Scan);
+        assert_eq!(
+            seen,
+            [
+                (1, "streamed 0"),
+                (2, "streamed 0"),
+                (4, "streamed 0"),
+                (5, "streamed 0")
+            ]
+            .map(|(n, s)| (n, s.to_string()))
+        );
+    }
+
+    #[test]
+    fn a_newline_on_a_read_boundary_and_a_long_last_line() {
+        // A buffer exactly as long as the first line: its newline arrives
+        // with the next read.
+        let input = format!("{OK}\n{OK}{}", " ".repeat(100));
+        let seen = lines_of(input.as_bytes(), OK.len(), Mode::Scan);
+        assert_eq!(
+            seen,
+            [(1, "streamed 0".to_string()), (2, "streamed 0".to_string())]
+        );
+    }
+
+    /// A reader that fails after handing out `data`.
+    struct Failing<'a>(&'a [u8]);
+
+    impl Read for Failing<'_> {
+        fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+            if self.0.is_empty() {
+                return Err(io::Error::other("disk error"));
+            }
+            let length = out.len().min(self.0.len());
+            out[..length].copy_from_slice(&self.0[..length]);
+            self.0 = &self.0[length..];
+            Ok(length)
+        }
+    }
+
+    #[test]
+    fn a_read_error_names_its_line() {
+        for size in [16, 4096] {
+            let input = format!("{OK}\n{OK}\n{{\"header\"");
+            let mut buffer = vec![0; size];
+            let mut count = 0;
+            let stop = for_each_line(
+                &mut Failing(input.as_bytes()),
+                &mut buffer,
+                Mode::Parse,
+                |_, _| {
+                    count += 1;
+                    Ok(())
+                },
+                |_| {},
+            )
+            .unwrap_err();
+            match stop {
+                Stop::Read(error, line) => assert_eq!(
+                    (error.to_string().as_str(), line, count),
+                    ("disk error", 3, 2)
+                ),
+                Stop::Output(error) => panic!("{error}"),
+            }
+        }
+    }
+
+    #[test]
+    fn mapped_lines_match_read_lines() {
+        let input = format!("{OK}\r\n\n  \n{OK}\n{OK}");
+        let mut mapped = Vec::new();
+        let mut progress = 0;
+        for_each_line_in(
+            input.as_bytes(),
+            |number, line| {
+                if let Line::Whole(bytes) = line {
+                    mapped.push((number, String::from_utf8(bytes.to_vec()).unwrap()));
+                }
+                Ok(())
+            },
+            |read| progress += read,
+        )
+        .unwrap();
+        assert_eq!(mapped, lines_of(input.as_bytes(), 4096, Mode::Parse));
+        assert_eq!(progress, input.len());
+    }
 }

@@ -64,13 +64,24 @@ struct Args {
     /// with `--json`).
     #[arg(long)]
     summary: bool,
+    /// With `--lines`, map regular files into memory instead of reading
+    /// them: faster, but a file truncated while it is read (a log rotated
+    /// with copytruncate) ends the tool with SIGBUS.
+    #[arg(long, requires = "lines")]
+    mmap: bool,
     /// Response bodies to read; none, or `-`, reads standard input.
     files: Vec<PathBuf>,
 }
 
 impl Args {
+    /// The streaming parser's mode: `--locate` trusts the body, so it
+    /// streams as `scan` does (the closest the streaming parser comes).
     fn mode(&self) -> Mode {
-        if self.scan { Mode::Scan } else { Mode::Parse }
+        if self.scan || self.locate {
+            Mode::Scan
+        } else {
+            Mode::Parse
+        }
     }
 
     fn extract<'a>(&self, body: &'a [u8]) -> Result<Header<'a>, nhncloud_header::Error> {
@@ -114,7 +125,7 @@ unsafe impl GlobalAlloc for Counting {
 static ALLOCATOR: Counting = Counting;
 
 /// An input: standard input, or a file (with its size if it is a regular
-/// file, which `--lines` maps into memory instead of reading).
+/// file, which `--lines --mmap` maps into memory instead of reading).
 enum Input {
     Stdin,
     File(std::fs::File, Option<u64>),
@@ -155,10 +166,11 @@ impl Input {
             return None;
         };
         // SAFETY: the map is only read. If another process truncates the
-        // file while it is mapped, reading past the new end raises SIGBUS;
-        // as with ripgrep, a log being cut under the tool is accepted as
-        // the price of not copying it (pipe it in to avoid that).
-        unsafe { memmap2::Mmap::map(file) }.ok()
+        // file while it is mapped, reading past the new end raises SIGBUS:
+        // the risk `--mmap` asks to take (as ripgrep does by default).
+        let map = unsafe { memmap2::Mmap::map(file) }.ok()?;
+        let _ = map.advise(memmap2::Advice::Sequential);
+        Some(map)
     }
 }
 
@@ -195,8 +207,7 @@ impl<W: Write> Run<W> {
     }
 
     /// One input, whole or in `--chunk` reads.
-    fn body(&mut self, args: &Args, file: &str, reader: &mut dyn Read) -> io::Result<()> {
-        let source = Source { file, line: None };
+    fn body(&mut self, args: &Args, source: Source<'_>, reader: &mut dyn Read) -> io::Result<()> {
         if let Some(chunk) = args.chunk {
             let parser = StreamParser::<MESSAGE_ROOM>::new(args.mode());
             return match parser.read_from_std(&mut &mut *reader, &mut vec![0; chunk.get()]) {
@@ -232,17 +243,14 @@ impl<W: Write> Run<W> {
     fn lines(
         &mut self,
         args: &Args,
-        file: &str,
+        input_source: Source<'_>,
         input: &mut Input,
         buffer: &mut [u8],
     ) -> io::Result<()> {
         let progress = progress_bar(input.size());
         let mut scratch = std::mem::take(&mut self.scratch);
         let mut on_line = |line, body: Line<'_>| {
-            let source = Source {
-                file,
-                line: Some(line),
-            };
+            let source = input_source.at(line);
             match body {
                 Line::Whole(bytes) => match args.extract(bytes) {
                     Ok(header) => self.report(
@@ -265,7 +273,7 @@ impl<W: Write> Run<W> {
                 bar.inc(read as u64);
             }
         };
-        let result = match input.map() {
+        let result = match if args.mmap { input.map() } else { None } {
             Some(map) => {
                 lines::for_each_line_in(&map, &mut on_line, on_progress).map_err(Stop::Output)
             }
@@ -285,20 +293,22 @@ impl<W: Write> Run<W> {
             Ok(()) => Ok(()),
             // The lines read so far have their results; the input is
             // reported unreadable from there on.
-            Err(Stop::Read(error)) => self.failure(
-                args,
-                Source { file, line: None },
-                &Failure::Unreadable(&error),
-            ),
+            Err(Stop::Read(error, line)) => {
+                self.failure(args, input_source.at(line), &Failure::Unreadable(&error))
+            }
             Err(Stop::Output(error)) => Err(error),
         }
     }
 }
 
 /// A progress bar on standard error for a large (or unsized) `--lines`
-/// input, only when standard error is a terminal.
+/// input, only when standard error is a terminal and standard output is
+/// not (the results would draw over it).
 fn progress_bar(size: Option<u64>) -> Option<ProgressBar> {
-    if !io::stderr().is_terminal() || size.is_some_and(|size| size < PROGRESS_FROM) {
+    if !io::stderr().is_terminal()
+        || io::stdout().is_terminal()
+        || size.is_some_and(|size| size < PROGRESS_FROM)
+    {
         return None;
     }
     let bar = match size {
@@ -335,14 +345,12 @@ fn main() -> ExitCode {
     let mut outcome = Ok(());
     for path in &args.files {
         let file = path.to_string_lossy();
-        let source = Source {
-            file: &file,
-            line: None,
-        };
+        let file_json = report::json_string(&file);
+        let source = Source::new(&file, &file_json);
         outcome = match Input::open(path) {
             Err(error) => run.failure(&args, source, &Failure::Unreadable(&error)),
-            Ok(mut input) if args.lines => run.lines(&args, &file, &mut input, &mut line_buffer),
-            Ok(mut input) => run.body(&args, &file, &mut input.reader()),
+            Ok(mut input) if args.lines => run.lines(&args, source, &mut input, &mut line_buffer),
+            Ok(mut input) => run.body(&args, source, &mut input.reader()),
         }
         .and_then(|()| run.out.flush());
         if outcome.is_err() {
