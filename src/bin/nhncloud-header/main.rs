@@ -1,7 +1,7 @@
 //! `nhncloud-header`: what NHN Cloud API responses say, at a shell prompt.
 //!
 //! ```text
-//! nhncloud-header [--json] [--scan | --locate] [--chunk N] [--lines] [--summary] [FILE ...]
+//! nhncloud-header [--json] [--scan | --locate] [--chunk N] [--lines [--mmap]] [--summary] [FILE ...]
 //! ```
 //!
 //! Exit status: 2 if any input was malformed or unreadable; else 1 if any
