@@ -92,6 +92,9 @@ fn lines(c: &mut Criterion) {
     group.bench_function("tool_lines_scan", |b| {
         b.iter(|| tool(&path, &["--lines", "--scan"]))
     });
+    group.bench_function("tool_lines_scan_mmap", |b| {
+        b.iter(|| tool(&path, &["--lines", "--scan", "--mmap"]))
+    });
     group.bench_function("tool_lines_scan_json", |b| {
         b.iter(|| tool(&path, &["--lines", "--scan", "--json"]))
     });
