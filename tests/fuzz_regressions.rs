@@ -48,3 +48,35 @@ fn parse_invalid_utf8_then_control_byte() {
         (nhncloud_header::ErrorKind::InvalidUtf8, 28)
     );
 }
+
+/// Found by the `parse` target in the small-code build: a body whose first
+/// key is serde_json's private number token, `$serde_json::private::Number`.
+/// Under `arbitrary_precision`, serde_json's `Value` takes such an object
+/// for a number and rejected the body at its `{`; the crate (rightly) reads
+/// on and finds the body cut short. The reference now reads values without
+/// `Value`'s magic keys.
+#[test]
+fn parse_serde_json_number_token_key() {
+    let body = input("parse-serde-json-number-token-key");
+    let parsed = nhncloud_header::parse(&body);
+    let scanned = nhncloud_header::scan(&body);
+    common::reference::check_one_shot(&body, &parsed, &scanned).unwrap();
+    let error = parsed.unwrap_err();
+    assert_eq!(
+        (error.kind(), error.offset()),
+        (nhncloud_header::ErrorKind::UnexpectedEnd, body.len())
+    );
+    // Whole bodies with the magic keys, raw and escaped, are ordinary JSON.
+    for key in [
+        r#""$serde_json::private::Number""#,
+        r#""$serde_json::private::RawValue""#,
+    ] {
+        let body = format!(
+            r#"{{{key}:{{"a":[1]}},"header":{{"isSuccessful":true,"resultCode":0,"resultMessage":"S"}}}}"#
+        );
+        let parsed = nhncloud_header::parse(body.as_bytes());
+        let scanned = nhncloud_header::scan(body.as_bytes());
+        common::reference::check_one_shot(body.as_bytes(), &parsed, &scanned).unwrap();
+        assert_eq!(parsed.unwrap().result_code, 0);
+    }
+}

@@ -12,7 +12,7 @@
 //! serde_json read, too deep a nesting at the bracket that goes past 128.
 
 use nhncloud_header::{ErrorKind, Field, Header};
-use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
+use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::value::RawValue;
 
 /// What the reference says about a body.
@@ -107,6 +107,66 @@ fn first_too_deep(body: &[u8]) -> Option<usize> {
     None
 }
 
+/// Any JSON value, read as `serde_json::Value` reads one (every string
+/// decoded and checked, every number parsed), but without `Value`'s magic
+/// keys: under `arbitrary_precision` (and `raw_value`), `Value` takes an
+/// object whose first key is `$serde_json::private::Number` (or
+/// `...::RawValue`) for a number, and rejects a body the crate rightly
+/// accepts. Found by the `parse` fuzz target.
+struct AnyValue;
+
+impl<'de> Deserialize<'de> for AnyValue {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(AnyValue)
+    }
+}
+
+impl<'de> Visitor<'de> for AnyValue {
+    type Value = AnyValue;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<AnyValue, E> {
+        Ok(AnyValue)
+    }
+
+    fn visit_i64<E>(self, _: i64) -> Result<AnyValue, E> {
+        Ok(AnyValue)
+    }
+
+    fn visit_u64<E>(self, _: u64) -> Result<AnyValue, E> {
+        Ok(AnyValue)
+    }
+
+    fn visit_f64<E>(self, _: f64) -> Result<AnyValue, E> {
+        Ok(AnyValue)
+    }
+
+    fn visit_str<E>(self, _: &str) -> Result<AnyValue, E> {
+        Ok(AnyValue)
+    }
+
+    fn visit_unit<E>(self) -> Result<AnyValue, E> {
+        Ok(AnyValue)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut items: A) -> Result<AnyValue, A::Error> {
+        while items.next_element::<AnyValue>()?.is_some() {}
+        Ok(AnyValue)
+    }
+
+    // Numbers come here too under `arbitrary_precision`, as a one-entry map
+    // from the magic key to the number's text: both are read as values.
+    fn visit_map<A: MapAccess<'de>>(self, mut members: A) -> Result<AnyValue, A::Error> {
+        while members.next_key::<AnyValue>()?.is_some() {
+            members.next_value::<AnyValue>()?;
+        }
+        Ok(AnyValue)
+    }
+}
+
 /// serde_json without its recursion limit (safe: callers bound the depth).
 fn from_slice_unlimited<'a, T: Deserialize<'a>>(bytes: &'a [u8]) -> serde_json::Result<T> {
     let mut deserializer = serde_json::Deserializer::from_slice(bytes);
@@ -164,7 +224,7 @@ pub fn judge(body: &[u8]) -> Reference {
     if let Some(at) = first_too_deep(json) {
         return Reference::TooDeep { at: skipped + at };
     }
-    if let Err(error) = from_slice_unlimited::<serde_json::Value>(json) {
+    if let Err(error) = from_slice_unlimited::<AnyValue>(json) {
         return Reference::InvalidJson(syntax_error(body, skipped, json, &error));
     }
     // Where serde_json read a key or value from: its first and last byte.
