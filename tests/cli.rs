@@ -797,3 +797,69 @@ fn lines_into_a_closed_pipe_stop_quietly() {
         String::from_utf8_lossy(&output.stderr)
     );
 }
+
+/// A message with escapes is decoded for both outputs, its detail too.
+#[test]
+fn escaped_messages_are_decoded() {
+    let body = r#"{"header":{"isSuccessful":false,"resultCode":-4,"resultMessage":"Invalid parameters : n\u00e9me \"x\""}}"#;
+    let output = run(&["--lines", "-"], body);
+    assert_eq!(
+        lines(&output),
+        [r#"-:1: -4 invalid_parameters retry_after_fix "Invalid parameters : néme \"x\"""#]
+    );
+    let output = run(&["--lines", "--json", "-"], body);
+    let objects = json_lines(&output);
+    assert_eq!(
+        objects[0]["resultMessage"],
+        "Invalid parameters : néme \"x\""
+    );
+    assert_eq!(objects[0]["detail"], "néme \"x\"");
+}
+
+/// A write that fails for another reason than a closed pipe (a full disk:
+/// /dev/full) is reported, with exit status 2.
+#[test]
+fn an_output_error_is_reported() {
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .expect("/dev/full");
+    let dir = scratch();
+    let log = write(&dir, "log.jsonl", &[SUCCESS].repeat(10_000).join("\n"));
+    let output = Command::new(TOOL)
+        .args(["--lines", &log])
+        .stdout(full)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.starts_with("nhncloud-header: writing output: "),
+        "{stderr}"
+    );
+}
+
+/// On a terminal, no progress bar for a file under 8 MiB, one for a file
+/// from 8 MiB on, and none when standard output is the terminal too.
+#[test]
+fn progress_only_for_large_inputs_and_not_over_the_results() {
+    let dir = scratch();
+    let line = format!("{SUCCESS}\n");
+    let small = write(&dir, "small.jsonl", &line.repeat((7 << 20) / line.len()));
+    let large = write(&dir, "large.jsonl", &line.repeat((9 << 20) / line.len()));
+    let on_a_terminal = |command: String| {
+        let output = Command::new("script")
+            .args(["-qec", &command, "/dev/null"])
+            .output()
+            .expect("util-linux's `script`");
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    };
+    assert!(!on_a_terminal(format!("{TOOL} --lines {small} >/dev/null")).contains("iB/s"));
+    assert!(on_a_terminal(format!("{TOOL} --lines {large} >/dev/null")).contains("iB/s"));
+    let both = on_a_terminal(format!("{TOOL} --lines {large}"));
+    assert!(
+        both.contains("0 success none"),
+        "the results on the terminal"
+    );
+    assert!(!both.contains("iB/s"), "a bar drawn over the results");
+}

@@ -324,6 +324,63 @@ mod tests {
         }
     }
 
+    /// Interrupted once, then a plain reader.
+    struct Interrupted<'a>(&'a [u8], bool);
+
+    impl Read for Interrupted<'_> {
+        fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+            if !self.1 {
+                self.1 = true;
+                return Err(io::ErrorKind::Interrupted.into());
+            }
+            self.0.read(out)
+        }
+    }
+
+    #[test]
+    fn an_interrupted_read_is_retried() {
+        let input = format!("{OK}\n{OK}");
+        let mut count = 0;
+        for_each_line(
+            &mut Interrupted(input.as_bytes(), false),
+            &mut [0; 4096],
+            Mode::Parse,
+            |_, _| {
+                count += 1;
+                Ok(())
+            },
+            |_| {},
+        )
+        .unwrap();
+        assert_eq!(count, 2);
+    }
+
+    #[test]
+    fn mapped_progress_comes_in_steps_and_adds_up() {
+        let line = format!("{OK}\n");
+        let input = line.repeat((9 << 20) / line.len());
+        let mut steps = Vec::new();
+        let mut count = 0;
+        for_each_line_in(
+            input.as_bytes(),
+            |_, _| {
+                count += 1;
+                Ok(())
+            },
+            |read| steps.push(read),
+        )
+        .unwrap();
+        assert_eq!(count, input.len() / line.len());
+        assert_eq!(steps.iter().sum::<usize>(), input.len());
+        assert_eq!(steps.len(), 3, "two steps of 4 MiB and the rest: {steps:?}");
+        assert!(
+            steps[..2]
+                .iter()
+                .all(|&step| (PROGRESS_STEP..PROGRESS_STEP + line.len()).contains(&step)),
+            "{steps:?}"
+        );
+    }
+
     #[test]
     fn mapped_lines_match_read_lines() {
         let input = format!("{OK}\r\n\n  \n{OK}\n{OK}");
