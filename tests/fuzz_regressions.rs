@@ -69,7 +69,7 @@ fn parse_serde_json_number_token_key() {
     // Whole bodies with the magic keys, raw and escaped, are ordinary JSON.
     for key in [
         r#""$serde_json::private::Number""#,
-        r#""$serde_json::private::RawValue""#,
+        r#""\u0024serde_json::private::RawValue""#,
     ] {
         let body = format!(
             r#"{{{key}:{{"a":[1]}},"header":{{"isSuccessful":true,"resultCode":0,"resultMessage":"S"}}}}"#
