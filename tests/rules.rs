@@ -68,11 +68,6 @@ macro_rules! rows {
 
 include!("common/rule_rows.in");
 
-fn nested(depth: usize) -> String {
-    let inner = format!("{}{}", "[".repeat(depth - 1), "]".repeat(depth - 1));
-    with_header(&format!(r#""deep":{inner},"#), "")
-}
-
 #[test]
 fn default_depth_limit_is_128_levels_counting_the_top_level_object() {
     assert_eq!(Options::default().max_depth(), 128);

@@ -32,3 +32,10 @@ pub fn with_header(before: &str, after: &str) -> String {
 pub fn header_of(fields: &str) -> String {
     format!(r#"{{"header":{{{fields}}}}}"#)
 }
+
+/// A header after arrays nested so that the deepest is `depth` levels
+/// deep, the top-level object included.
+pub fn nested(depth: usize) -> String {
+    let inner = format!("{}{}", "[".repeat(depth - 1), "]".repeat(depth - 1));
+    with_header(&format!(r#""deep":{inner},"#), "")
+}

@@ -10,25 +10,6 @@
 
 #include "nhncloud_header.h"
 
-struct nh_expect {
-    nhncloud_header_result result;
-    uint32_t field;
-    size_t offset;
-    bool is_successful;
-    int32_t result_code;
-    bool has_message;
-    const uint8_t *message;
-    size_t message_len;
-};
-
-struct nh_case {
-    const char *name;
-    const uint8_t *body;
-    size_t len;
-    struct nh_expect parse;
-    struct nh_expect scan;
-};
-
 #include "../cases.h"
 
 #define PAINTED 4096
