@@ -500,3 +500,4 @@ macro_rules! display_name {
     )*};
 }
 display_name!(Class, Api, Remedy);
+pub(crate) use display_name;

@@ -7,6 +7,7 @@ use defmt::{Format, Formatter, write};
 use crate::compute::{Api, Class, Remedy};
 use crate::error::{Error, ErrorKind, Field};
 use crate::message::{Message, Piece};
+use crate::service::{Category, Service};
 use crate::stream::StreamParser;
 
 macro_rules! format_as_name {
@@ -18,7 +19,15 @@ macro_rules! format_as_name {
         }
     )*};
 }
-format_as_name!(Class => name, Api => name, Remedy => name, ErrorKind => name, Field => key);
+format_as_name!(
+    Class => name,
+    Api => name,
+    Remedy => name,
+    ErrorKind => name,
+    Field => key,
+    Service => name,
+    Category => name
+);
 
 /// `invalid escape at byte 57`, as `Display`.
 impl Format for Error {

@@ -131,6 +131,7 @@ mod message;
 mod parse;
 #[cfg(feature = "serde")]
 mod serde_impls;
+mod service;
 mod stream;
 
 pub use catalog::{Catalog, Lookup, Thousand};
@@ -141,6 +142,7 @@ pub use header::{Header, OwnedHeader};
 pub use locate::{locate, locate_with};
 pub use message::{BufferTooSmall, Chars, Message};
 pub use parse::{Options, parse, parse_with, scan, scan_with};
+pub use service::{Category, Entry, Service, ServiceCatalog};
 pub use stream::{ReadError, Status, StreamParser};
 
 /// The engines behind `parse` and `scan`, one at a time, for the crate's

@@ -24,6 +24,7 @@ use crate::error::ErrorKind;
 use crate::grammar::string::skip_string;
 use crate::header::{Header, OwnedHeader};
 use crate::message::Message;
+use crate::service::{Category, Entry, Service};
 
 const FIELDS: &[&str] = &["isSuccessful", "resultCode", "resultMessage"];
 
@@ -41,7 +42,53 @@ macro_rules! serialize_as_name {
         }
     )*};
 }
-serialize_as_name!(Class, Api, Remedy, ErrorKind);
+serialize_as_name!(Class, Api, Remedy, ErrorKind, Service, Category);
+
+/// Deserialized from its stable name, e.g. a gateway's configuration naming
+/// the service behind a route.
+macro_rules! deserialize_from_name {
+    ($($type:ty => $expecting:literal),*) => {$(
+        impl<'de> Deserialize<'de> for $type {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                struct NameVisitor;
+                impl Visitor<'_> for NameVisitor {
+                    type Value = $type;
+                    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                        f.write_str($expecting)
+                    }
+                    fn visit_str<E: de::Error>(self, name: &str) -> Result<$type, E> {
+                        <$type>::ALL
+                            .into_iter()
+                            .find(|value| value.name() == name)
+                            .ok_or_else(|| E::invalid_value(de::Unexpected::Str(name), &self))
+                    }
+                }
+                deserializer.deserialize_str(NameVisitor)
+            }
+        }
+    )*};
+}
+deserialize_from_name!(
+    Service => "a service name such as \"notification-hub\"",
+    Category => "a category name such as \"not_found\""
+);
+
+/// A table row with its category's name and whether it is retryable:
+/// `{"first":40402,"last":40402,"isSuccessful":false,"category":"not_found",
+/// "retryable":false,"message":"...","description":null}`.
+impl Serialize for Entry {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut entry = serializer.serialize_struct("Entry", 7)?;
+        entry.serialize_field("first", &self.first)?;
+        entry.serialize_field("last", &self.last)?;
+        entry.serialize_field("isSuccessful", &self.is_successful)?;
+        entry.serialize_field("category", &self.category)?;
+        entry.serialize_field("retryable", &self.category.retryable())?;
+        entry.serialize_field("message", self.message)?;
+        entry.serialize_field("description", &self.description)?;
+        entry.end()
+    }
+}
 
 /// A header field name, or any other member.
 enum Key {

@@ -8,7 +8,7 @@ use std::process::{Command, Output, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 const TOOL: &str = env!("CARGO_BIN_EXE_nhncloud-header");
-const KEYS_OK: [&str; 11] = [
+const KEYS_OK: [&str; 16] = [
     "file",
     "ok",
     "isSuccessful",
@@ -20,6 +20,11 @@ const KEYS_OK: [&str; 11] = [
     "httpStatus",
     "remedy",
     "consistent",
+    "service",
+    "known",
+    "category",
+    "retryable",
+    "description",
 ];
 
 /// A fresh directory for one test's input files.
@@ -91,12 +96,15 @@ fn readable_line_per_file() {
         lines(&output),
         [
             format!(
-                "{}: 10404 api_error (instance, HTTP 404) retry_after_fix \"Not Found\"",
+                "{}: 10404 api_error (instance, HTTP 404) retry_after_fix \"Not Found\" | compute not_found \"Instance API error message\"",
                 files[0]
             ),
-            format!("{}: 0 success none \"SUCCESS\"", files[1]),
             format!(
-                "{}: -4 invalid_parameters retry_after_fix \"Invalid parameters : name\"",
+                "{}: 0 success none \"SUCCESS\" | compute success \"SUCCESS\"",
+                files[1]
+            ),
+            format!(
+                "{}: -4 invalid_parameters retry_after_fix \"Invalid parameters : name\" | compute invalid_request \"Invalid parameters [: detail description]\"",
                 files[2]
             ),
         ]
@@ -139,6 +147,11 @@ fn json_objects_have_exactly_the_documented_keys() {
     assert_eq!(a["httpStatus"], 404);
     assert_eq!(a["remedy"], "retry_after_fix");
     assert_eq!(a["consistent"], true);
+    assert_eq!(a["service"], "compute");
+    assert_eq!(a["known"], true);
+    assert_eq!(a["category"], "not_found");
+    assert_eq!(a["retryable"], false);
+    assert_eq!(a["description"], "Instance API error message");
     let b = &objects[1];
     assert_eq!(
         (&b["class"], &b["detail"], &b["api"], &b["httpStatus"]),
@@ -181,7 +194,9 @@ fn null_message_and_inconsistent_header() {
     let output = run(&[], body);
     assert_eq!(
         lines(&output),
-        ["-: -2 unknown_exception contact_support null (inconsistent: isSuccessful true)"]
+        [
+            "-: -2 unknown_exception contact_support null | compute server_error retryable \"UNKNOWN EXCEPTION\" (inconsistent: isSuccessful true)"
+        ]
     );
     assert_eq!(
         output.status.code(),
@@ -203,7 +218,9 @@ fn unreadable_file_is_reported_and_the_rest_still_processed() {
     assert!(String::from_utf8_lossy(&output.stderr).contains(&missing));
     assert_eq!(
         lines(&output),
-        [format!("{good}: 0 success none \"SUCCESS\"")]
+        [format!(
+            "{good}: 0 success none \"SUCCESS\" | compute success \"SUCCESS\""
+        )]
     );
 
     let output = run(&["--json", &missing, &good], "");
@@ -229,7 +246,10 @@ fn scan_stops_at_the_header_parse_reads_on() {
     );
     let output = run(&["--scan"], &body);
     assert_eq!(output.status.code(), Some(0));
-    assert_eq!(lines(&output), ["-: 0 success none \"SUCCESS\""]);
+    assert_eq!(
+        lines(&output),
+        ["-: 0 success none \"SUCCESS\" | compute success \"SUCCESS\""]
+    );
 }
 
 #[test]
@@ -241,7 +261,10 @@ fn locate_follows_the_payload_and_validates_the_header() {
     // In the small-code build `locate` is `scan`.
     if nhncloud_header::engines::Engine::Portable.is_available() {
         assert_eq!(output.status.code(), Some(0));
-        assert_eq!(lines(&output), ["-: 0 success none \"SUCCESS\""]);
+        assert_eq!(
+            lines(&output),
+            ["-: 0 success none \"SUCCESS\" | compute success \"SUCCESS\""]
+        );
     } else {
         assert_eq!(output.stdout, run(&["--scan"], body).stdout);
     }
@@ -287,7 +310,10 @@ fn the_bundled_corpus_is_all_success() {
     let out = lines(&output);
     assert_eq!(out.len(), files.len());
     for (line, file) in out.iter().zip(&files) {
-        assert_eq!(line, &format!("{file}: 0 success none \"SUCCESS\""));
+        assert_eq!(
+            line,
+            &format!("{file}: 0 success none \"SUCCESS\" | compute success \"SUCCESS\"")
+        );
     }
 }
 
@@ -349,7 +375,9 @@ fn chunked_reading_gives_the_same_output() {
     let output = run(&["--chunk", "5", "-"], NOT_FOUND);
     assert_eq!(
         lines(&output),
-        ["-: 10404 api_error (instance, HTTP 404) retry_after_fix \"Not Found\""]
+        [
+            "-: 10404 api_error (instance, HTTP 404) retry_after_fix \"Not Found\" | compute not_found \"Instance API error message\""
+        ]
     );
 }
 
@@ -413,18 +441,26 @@ fn lines_one_result_per_line_with_its_number() {
     assert_eq!(
         lines(&output),
         [
-            format!("{log}:1: 0 success none \"SUCCESS\""),
-            format!("{log}:2: 10404 api_error (instance, HTTP 404) retry_after_fix \"Not Found\""),
-            format!("{log}:4: -4 invalid_parameters retry_after_fix \"Invalid parameters : name\""),
+            format!("{log}:1: 0 success none \"SUCCESS\" | compute success \"SUCCESS\""),
+            format!(
+                "{log}:2: 10404 api_error (instance, HTTP 404) retry_after_fix \"Not Found\" | compute not_found \"Instance API error message\""
+            ),
+            format!(
+                "{log}:4: -4 invalid_parameters retry_after_fix \"Invalid parameters : name\" | compute invalid_request \"Invalid parameters [: detail description]\""
+            ),
             format!(
                 "{log}:5: malformed: invalid escape at byte {} (invalid_escape)",
                 BROKEN.find("\\x").unwrap() + 1
             ),
             format!(
-                "{log}:7: 22404 api_error (floating_ip, HTTP 404) retry_after_fix \"Not Found : floating IP\""
+                "{log}:7: 22404 api_error (floating_ip, HTTP 404) retry_after_fix \"Not Found : floating IP\" | compute not_found \"Floating IP API error message\""
             ),
-            format!("{log}:8: 10404 api_error (instance, HTTP 404) retry_after_fix \"Not Found\""),
-            format!("{log}:9: 20001 no_available_ip contact_support \"No available IP\""),
+            format!(
+                "{log}:8: 10404 api_error (instance, HTTP 404) retry_after_fix \"Not Found\" | compute not_found \"Instance API error message\""
+            ),
+            format!(
+                "{log}:9: 20001 no_available_ip contact_support \"No available IP\" | compute unspecified \"No available IP\""
+            ),
         ]
     );
     assert_eq!(output.status.code(), Some(2), "a malformed line exits 2");
@@ -805,7 +841,9 @@ fn escaped_messages_are_decoded() {
     let output = run(&["--lines", "-"], body);
     assert_eq!(
         lines(&output),
-        [r#"-:1: -4 invalid_parameters retry_after_fix "Invalid parameters : néme \"x\"""#]
+        [
+            r#"-:1: -4 invalid_parameters retry_after_fix "Invalid parameters : néme \"x\"" | compute invalid_request "Invalid parameters [: detail description]""#
+        ]
     );
     let output = run(&["--lines", "--json", "-"], body);
     let objects = json_lines(&output);

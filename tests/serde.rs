@@ -5,7 +5,9 @@
 mod common;
 
 use common::{CountingAllocator, corpus, count_allocations};
-use nhncloud_header::{Api, Class, ErrorKind, Header, OwnedHeader, Remedy, parse};
+use nhncloud_header::{
+    Api, Category, Class, ErrorKind, Header, OwnedHeader, Remedy, Service, ServiceCatalog, parse,
+};
 use serde::Deserialize;
 
 #[global_allocator]
@@ -346,4 +348,42 @@ fn names_serialize_as_snake_case() {
         serde_json::to_string(&ErrorKind::InvalidUtf8).unwrap(),
         r#""invalid_utf8""#
     );
+}
+
+/// Services and categories go both ways by their stable names, through both
+/// deserializers; anything else is refused with the value it got.
+#[test]
+fn services_and_categories_round_trip_by_name() {
+    for service in Service::ALL {
+        let json = serde_json::to_string(&service).unwrap();
+        assert_eq!(json, format!("\"{}\"", service.name()));
+        assert_eq!(serde_json::from_str::<Service>(&json).unwrap(), service);
+        let (core, _) = serde_json_core::from_str::<Service>(&json).unwrap();
+        assert_eq!(core, service);
+    }
+    for category in Category::ALL {
+        let json = serde_json::to_string(&category).unwrap();
+        assert_eq!(json, format!("\"{}\"", category.name()));
+        assert_eq!(serde_json::from_str::<Category>(&json).unwrap(), category);
+    }
+    let error = serde_json::from_str::<Service>(r#""Push""#).unwrap_err();
+    assert!(error.to_string().contains("Push"), "{error}");
+    assert!(serde_json::from_str::<Category>(r#""not-found""#).is_err());
+    assert!(serde_json::from_str::<Service>("3").is_err());
+}
+
+#[test]
+fn an_entry_serializes_with_its_category_and_retryable() {
+    let entry = ServiceCatalog::PUSH.lookup(50001).unwrap();
+    assert_eq!(
+        serde_json::to_string(entry).unwrap(),
+        r#"{"first":50001,"last":50501,"isSuccessful":false,"category":"server_error","retryable":true,"message":"Internal Error. Please report this. 'https://toast.com/support/inquiry'.","description":null}"#
+    );
+    let entry = Service::Cdn.lookup(20001).unwrap();
+    let value: serde_json::Value = serde_json::to_value(entry).unwrap();
+    assert_eq!(value["isSuccessful"], serde_json::Value::Null);
+    assert_eq!(value["category"], "unauthorized");
+    assert_eq!(value["retryable"], false);
+    assert_eq!(value["message"], "Failed to authenticate with AppKey.");
+    assert_eq!(value["description"], "Appkey is not valid.");
 }

@@ -1,7 +1,9 @@
 //! `nhncloud-header`: what NHN Cloud API responses say, at a shell prompt.
 //!
 //! ```text
-//! nhncloud-header [--json] [--scan | --locate] [--chunk N] [--lines [--mmap]] [--summary] [FILE ...]
+//! nhncloud-header [--json] [--scan | --locate] [--chunk N] [--lines [--mmap]] [--summary]
+//!                 [--service NAME] [FILE ...]
+//! nhncloud-header --service list
 //! ```
 //!
 //! Exit status: 2 if any input was malformed or unreadable; else 1 if any
@@ -20,7 +22,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use clap::Parser;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use nhncloud_header::{Header, Mode, ReadError, StreamParser};
+use nhncloud_header::{Header, Mode, ReadError, Service, StreamParser};
 
 use lines::{LINE_BUFFER, Line, Stop};
 use report::{Failure, Report, Scratch, Source, Verdict, write_failure, write_report};
@@ -35,7 +37,8 @@ const MESSAGE_ROOM: usize = 4096;
 const PROGRESS_FROM: u64 = 8 << 20;
 
 /// Print the header of NHN Cloud API response bodies: the result code, its
-/// class in the Compute Instance error-code table, and what to do next.
+/// class in the Compute Instance error-code table and what to do next, and
+/// what the code means in the service's own table.
 #[derive(Parser)]
 #[command(version)]
 struct Args {
@@ -69,11 +72,43 @@ struct Args {
     /// with copytruncate) ends the tool with SIGBUS.
     #[arg(long, requires = "lines")]
     mmap: bool,
+    /// The service whose result-code table reads the codes (`compute`,
+    /// `push`, `notification-hub`, ...); `list` prints the names.
+    #[arg(long, value_name = "NAME", default_value = "compute", value_parser = service_name)]
+    service: ServiceArg,
     /// Response bodies to read; none, or `-`, reads standard input.
     files: Vec<PathBuf>,
 }
 
+/// `--service`: a service, or `list`.
+#[derive(Clone, Copy)]
+enum ServiceArg {
+    List,
+    Named(Service),
+}
+
+fn service_name(name: &str) -> Result<ServiceArg, String> {
+    if name == "list" {
+        return Ok(ServiceArg::List);
+    }
+    Service::from_name(name)
+        .map(ServiceArg::Named)
+        .ok_or_else(|| {
+            let names: Vec<&str> = Service::ALL.iter().map(|service| service.name()).collect();
+            format!("no service {name:?}; one of: {}", names.join(", "))
+        })
+}
+
 impl Args {
+    /// The service that reads the codes (`compute` for `--service list`,
+    /// which reads none).
+    fn service(&self) -> Service {
+        match self.service {
+            ServiceArg::Named(service) => service,
+            ServiceArg::List => Service::Compute,
+        }
+    }
+
     /// The streaming parser's mode: `--locate` trusts the body, so it
     /// streams as `scan` does (the closest the streaming parser comes).
     fn mode(&self) -> Mode {
@@ -211,7 +246,9 @@ impl<W: Write> Run<W> {
         if let Some(chunk) = args.chunk {
             let parser = StreamParser::<MESSAGE_ROOM>::new(args.mode());
             return match parser.read_from_std(&mut &mut *reader, &mut vec![0; chunk.get()]) {
-                Ok(header) => self.report(args, source, &Report::from_owned(&header)),
+                Ok(header) => {
+                    self.report(args, source, &Report::from_owned(args.service(), &header))
+                }
                 Err(ReadError::Parse(error)) => {
                     self.failure(args, source, &Failure::Malformed(error))
                 }
@@ -230,7 +267,7 @@ impl<W: Write> Run<W> {
                 let result = self.report(
                     args,
                     source,
-                    &Report::from_header(&header, &mut scratch, args.json),
+                    &Report::from_header(args.service(), &header, &mut scratch, args.json),
                 );
                 self.scratch = scratch;
                 result
@@ -256,12 +293,12 @@ impl<W: Write> Run<W> {
                     Ok(header) => self.report(
                         args,
                         source,
-                        &Report::from_header(&header, &mut scratch, args.json),
+                        &Report::from_header(args.service(), &header, &mut scratch, args.json),
                     ),
                     Err(error) => self.failure(args, source, &Failure::Malformed(error)),
                 },
                 Line::Streamed(Ok(header)) => {
-                    self.report(args, source, &Report::from_owned(header))
+                    self.report(args, source, &Report::from_owned(args.service(), header))
                 }
                 Line::Streamed(Err(error)) => {
                     self.failure(args, source, &Failure::Malformed(*error))
@@ -328,6 +365,13 @@ fn progress_bar(size: Option<u64>) -> Option<ProgressBar> {
 
 fn main() -> ExitCode {
     let mut args = Args::parse();
+    if let ServiceArg::List = args.service {
+        let mut out = io::stdout().lock();
+        let listed = Service::ALL
+            .iter()
+            .try_for_each(|service| writeln!(out, "{service}"));
+        return ExitCode::from(if listed.is_ok() { 0 } else { 2 });
+    }
     if args.files.is_empty() {
         args.files.push(PathBuf::from("-"));
     }

@@ -5,7 +5,9 @@
 use std::fmt;
 use std::io::{self, Write};
 
-use nhncloud_header::{Api, Catalog, Class, Error, Header, OwnedHeader, Remedy};
+use nhncloud_header::{
+    Api, Catalog, Category, Class, Entry, Error, Header, OwnedHeader, Remedy, Service,
+};
 use serde::{Serialize, Serializer};
 
 /// How one input went, from worst to best: the exit status is the worst.
@@ -74,7 +76,17 @@ pub struct Report<'a> {
     pub http_status: Option<u16>,
     #[serde(serialize_with = "remedy_name")]
     pub remedy: Remedy,
+    /// `isSuccessful` agrees with `service`'s table.
     pub consistent: bool,
+    #[serde(serialize_with = "service_name")]
+    pub service: Service,
+    /// The code is in `service`'s table.
+    pub known: bool,
+    #[serde(serialize_with = "category_name")]
+    pub category: Category,
+    pub retryable: bool,
+    /// The table's text for the code ([`table_text`]).
+    pub description: Option<&'static str>,
     /// Only from the streaming parser, and only when the message did not fit.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub message_truncated: bool,
@@ -95,6 +107,32 @@ fn api_name<S: Serializer>(api: &Option<Api>, serializer: S) -> Result<S::Ok, S:
     }
 }
 
+fn service_name<S: Serializer>(service: &Service, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(service.name())
+}
+
+fn category_name<S: Serializer>(category: &Category, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(category.name())
+}
+
+/// The table's text for a code: its message, verbatim, or its explanatory
+/// column where the message is empty (Gamebase's table has no message
+/// column). Where the table lists several messages for the
+/// code (Notification Hub), the row whose message is `result_message`, and
+/// none when no row is.
+fn table_text(rows: &'static [Entry], result_message: Option<&str>) -> Option<&'static str> {
+    let row = match rows {
+        [row] => row,
+        _ => rows
+            .iter()
+            .find(|row| Some(row.message) == result_message)?,
+    };
+    match (row.message, row.description) {
+        ("", Some(description)) => Some(description),
+        (message, _) => Some(message),
+    }
+}
+
 fn remedy_name<S: Serializer>(remedy: &Remedy, serializer: S) -> Result<S::Ok, S::Error> {
     serializer.serialize_str(remedy.name())
 }
@@ -109,12 +147,16 @@ pub struct Scratch {
 
 impl<'a> Report<'a> {
     fn new(
+        service: Service,
         is_successful: bool,
         result_code: i32,
         message: Option<&'a str>,
         detail: Option<&'a str>,
     ) -> Self {
         let lookup = Catalog::COMPUTE.lookup(result_code);
+        let catalog = service.catalog();
+        let rows = catalog.entries_of(result_code);
+        let category = catalog.category(result_code);
         Report {
             is_successful,
             result_code,
@@ -124,7 +166,12 @@ impl<'a> Report<'a> {
             api: lookup.api,
             http_status: lookup.http_status,
             remedy: lookup.class.remedy(),
-            consistent: is_successful == (lookup.class == Class::Success),
+            consistent: catalog.is_consistent(result_code, is_successful),
+            service,
+            known: !rows.is_empty(),
+            category,
+            retryable: category.retryable(),
+            description: table_text(rows, message),
             message_truncated: false,
         }
     }
@@ -132,7 +179,12 @@ impl<'a> Report<'a> {
     /// From a header borrowed from a body: its text as it stands, or, if it
     /// has escapes, decoded into `scratch`. The detail is only looked for
     /// `with_detail` (the readable line does not show it).
-    pub fn from_header(header: &Header<'a>, scratch: &'a mut Scratch, with_detail: bool) -> Self {
+    pub fn from_header(
+        service: Service,
+        header: &Header<'a>,
+        scratch: &'a mut Scratch,
+        with_detail: bool,
+    ) -> Self {
         let Scratch { message, detail } = scratch;
         let (text, detail) = match header.result_message {
             None => (None, None),
@@ -158,13 +210,20 @@ impl<'a> Report<'a> {
                 (Some(text), detail)
             }
         };
-        Report::new(header.is_successful, header.result_code, text, detail)
+        Report::new(
+            service,
+            header.is_successful,
+            header.result_code,
+            text,
+            detail,
+        )
     }
 
     /// From the streaming parser's header.
-    pub fn from_owned<const N: usize>(header: &'a OwnedHeader<N>) -> Self {
+    pub fn from_owned<const N: usize>(service: Service, header: &'a OwnedHeader<N>) -> Self {
         let message = header.result_message.as_deref();
         let mut report = Report::new(
+            service,
             header.is_successful,
             header.result_code,
             message,
@@ -182,7 +241,10 @@ impl<'a> Report<'a> {
         }
     }
 
-    /// `servers.json: 10404 api_error (instance, HTTP 404) retry_after_fix "Not Found"`
+    /// `servers.json: 10404 api_error (instance, HTTP 404) retry_after_fix "Not Found"
+    /// | compute not_found "The last three digits ..."`: Compute's reading,
+    /// then the service's (Compute's reading alone is left out for another
+    /// service, where it would mislead).
     ///
     /// Written piece by piece rather than through `format_args!`: with
     /// `--lines` this runs once per line.
@@ -198,21 +260,38 @@ impl<'a> Report<'a> {
             self.result_code < 0,
             self.result_code.unsigned_abs().into(),
         )?;
-        out.write_all(b" ")?;
-        out.write_all(self.class.name().as_bytes())?;
-        if let (Some(api), Some(status)) = (self.api, self.http_status) {
-            out.write_all(b" (")?;
-            out.write_all(api.name().as_bytes())?;
-            out.write_all(b", HTTP ")?;
-            write_integer(out, false, status.into())?;
-            out.write_all(b")")?;
+        if self.service == Service::Compute {
+            out.write_all(b" ")?;
+            out.write_all(self.class.name().as_bytes())?;
+            if let (Some(api), Some(status)) = (self.api, self.http_status) {
+                out.write_all(b" (")?;
+                out.write_all(api.name().as_bytes())?;
+                out.write_all(b", HTTP ")?;
+                write_integer(out, false, status.into())?;
+                out.write_all(b")")?;
+            }
+            out.write_all(b" ")?;
+            out.write_all(self.remedy.name().as_bytes())?;
         }
-        out.write_all(b" ")?;
-        out.write_all(self.remedy.name().as_bytes())?;
         out.write_all(b" ")?;
         match self.result_message {
             Some(message) => write_quoted(out, message)?,
             None => out.write_all(b"null")?,
+        }
+        out.write_all(b" | ")?;
+        out.write_all(self.service.name().as_bytes())?;
+        if self.known {
+            out.write_all(b" ")?;
+            out.write_all(self.category.name().as_bytes())?;
+            if self.retryable {
+                out.write_all(b" retryable")?;
+            }
+            if let Some(description) = self.description {
+                out.write_all(b" ")?;
+                write_quoted(out, description)?;
+            }
+        } else {
+            out.write_all(b" unknown")?;
         }
         if self.message_truncated {
             out.write_all(b" (message truncated)")?;
@@ -357,10 +436,23 @@ impl Report<'_> {
         out.write_all(b",\"remedy\":\"")?;
         out.write_all(self.remedy.name().as_bytes())?;
         out.write_all(if self.consistent {
-            b"\",\"consistent\":true"
+            b"\",\"consistent\":true,\"service\":\""
         } else {
-            b"\",\"consistent\":false"
+            b"\",\"consistent\":false,\"service\":\""
         })?;
+        out.write_all(self.service.name().as_bytes())?;
+        out.write_all(if self.known {
+            b"\",\"known\":true,\"category\":\""
+        } else {
+            b"\",\"known\":false,\"category\":\""
+        })?;
+        out.write_all(self.category.name().as_bytes())?;
+        out.write_all(if self.retryable {
+            b"\",\"retryable\":true,\"description\":"
+        } else {
+            b"\",\"retryable\":false,\"description\":"
+        })?;
+        write_json_string(out, self.description)?;
         if self.message_truncated {
             out.write_all(b",\"messageTruncated\":true")?;
         }
@@ -432,12 +524,23 @@ mod tests {
             Some("a \"quoted\" \\ tab\t nl\n é 𝄞 \u{1}"),
         ];
         let files = ["servers.json", "dir/\"odd\" name\\.json"];
-        for code in [0, -4, 10404, 20001, i32::MIN, i32::MAX] {
+        let cases = [
+            (Service::Compute, 0),
+            (Service::Compute, -4),
+            (Service::Compute, 10404),
+            (Service::Cdn, 20001),
+            (Service::Push, 50250),
+            (Service::NotificationHub, 400001),
+            (Service::Email, i32::MIN),
+            (Service::Role, i32::MAX),
+        ];
+        for (service, code) in cases {
             for (message, detail) in texts.iter().zip(texts.iter().rev()) {
                 for is_successful in [true, false] {
                     for truncated in [false, true] {
                         for (file, line) in files.iter().zip([None, Some(u64::MAX)]) {
-                            let mut report = Report::new(is_successful, code, *message, *detail);
+                            let mut report =
+                                Report::new(service, is_successful, code, *message, *detail);
                             report.message_truncated = truncated;
                             let file_json = json_string(file);
                             let source = Source {
