@@ -243,27 +243,34 @@ const fn row(
 }
 
 impl ServiceCatalog {
-    /// The first row whose range ends at or after `code`: where `code` is,
-    /// if it is anywhere. Binary search.
-    const fn lower_bound(&self, code: i32) -> usize {
-        let entries = self.entries;
-        let (mut low, mut high) = (0, entries.len());
-        while low < high {
-            let middle = low + (high - low) / 2;
-            if entries[middle].last < code {
-                low = middle + 1;
+    /// How many of the leading `rows` end before `code` (with `through`: at
+    /// or before it). Binary search over halves of the slice rather than
+    /// indices, so that no bounds check is left to panic.
+    const fn ending_before(rows: &[Entry], code: i32, through: bool) -> usize {
+        let (mut rest, mut before) = (rows, 0);
+        loop {
+            let half = rest.len() / 2;
+            let Some((left, right)) = rest.split_at_checked(half) else {
+                return before;
+            };
+            let Some((middle, after)) = right.split_first() else {
+                return before;
+            };
+            if middle.last < code || (through && middle.last == code) {
+                before += half + 1;
+                rest = after;
             } else {
-                high = middle;
+                rest = left;
             }
         }
-        low
     }
 
     /// Every row of `code`: one, none, or (Notification Hub) several with
     /// one category and different messages. `O(log n)`.
     pub const fn entries_of(&self, code: i32) -> &'static [Entry] {
-        let first = self.lower_bound(code);
-        let Some((_, from)) = self.entries.split_at_checked(first) else {
+        let entries: &'static [Entry] = self.entries;
+        let Some((_, from)) = entries.split_at_checked(Self::ending_before(entries, code, false))
+        else {
             return &[];
         };
         let Some(row) = from.first() else {
@@ -272,18 +279,9 @@ impl ServiceCatalog {
         if row.first > code {
             return &[];
         }
-        // The rows after `row` that repeat its range: they are the only ones
-        // whose `last` is not above `row.last`.
-        let (mut low, mut high) = (1, from.len());
-        while low < high {
-            let middle = low + (high - low) / 2;
-            if from[middle].last <= row.last {
-                low = middle + 1;
-            } else {
-                high = middle;
-            }
-        }
-        match from.split_at_checked(low) {
+        // The rows that repeat `row`'s range are the only ones from `row` on
+        // that end no later than it.
+        match from.split_at_checked(Self::ending_before(from, row.last, true)) {
             Some((rows, _)) => rows,
             None => from,
         }

@@ -252,22 +252,15 @@ fn quoted<'a>(evidence: &'a str, prefix: &str) -> Option<&'a str> {
 }
 
 /// Messages and descriptions are the source table's text: each is found
-/// verbatim in the copied source, on a line with the row's code.
+/// verbatim in the copied source.
 #[test]
 fn every_text_is_in_its_source() {
     for file in data_files() {
         for row in &file.rows {
             let at = format!("{}:{}", file.path.display(), row.line);
             for text in [&row.message, &row.description] {
-                if text.is_empty() {
-                    continue;
-                }
-                let code = row.first.to_string();
                 assert!(
-                    file.source
-                        .lines()
-                        .any(|line| line.contains(text.as_str()) && line.contains(&code))
-                        || file.source.contains(text.as_str()),
+                    file.source.contains(text.as_str()),
                     "{at}: {text:?} is not in the source"
                 );
             }

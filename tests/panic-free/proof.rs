@@ -12,8 +12,9 @@ use std::hint::black_box;
 
 use nhncloud_header::engines::Engine;
 use nhncloud_header::{
-    Api, BufferTooSmall, Catalog, Class, Error, ErrorKind, Field, Header, Lookup, Message, Mode,
-    Options, OwnedHeader, ReadError, Remedy, Status, StreamParser,
+    Api, BufferTooSmall, Catalog, Category, Class, Entry, Error, ErrorKind, Field, Header, Lookup,
+    Message, Mode, Options, OwnedHeader, ReadError, Remedy, Service, ServiceCatalog, Status,
+    StreamParser,
 };
 use no_panic::no_panic;
 use serde::Deserialize;
@@ -111,6 +112,44 @@ fn header_accessors(header: &Header<'_>) -> (Class, Option<Api>, Option<u16>, Re
         header.http_status(),
         header.remedy(),
         header.is_consistent(),
+    )
+}
+
+// The service catalogs: every lookup, over a service chosen at run time.
+
+#[no_panic]
+fn service_lookup(service: Service, code: i32) -> (Option<&'static Entry>, usize, Category, bool) {
+    let catalog = service.catalog();
+    (
+        service.lookup(code),
+        catalog.entries_of(code).len(),
+        service.category(code),
+        catalog.is_consistent(code, code % 2 == 0),
+    )
+}
+
+#[no_panic]
+fn one_catalog(code: i32) -> (Option<&'static Entry>, Category) {
+    (
+        ServiceCatalog::NOTIFICATION_HUB.lookup(code),
+        ServiceCatalog::PUSH.category(code),
+    )
+}
+
+#[no_panic]
+fn service_names(service: Service, category: Category) -> (&'static str, &'static str, bool) {
+    (service.name(), category.name(), category.retryable())
+}
+
+#[no_panic]
+fn header_in_service(
+    header: &Header<'_>,
+    service: Service,
+) -> (Option<&'static Entry>, Category, bool) {
+    (
+        header.entry_in(service),
+        header.category_in(service),
+        header.is_consistent_in(service),
     )
 }
 
@@ -472,6 +511,19 @@ fn main() {
         );
     }
 
+    let service = Service::ALL[body.len() % Service::ALL.len()];
+    let category = Category::ALL[body.len() % Category::ALL.len()];
+    println!("{:?}", service_lookup(service, code));
+    println!(
+        "{:?}",
+        service_lookup(service, black_box(body.len() as i32 * 1000 - 1))
+    );
+    println!(
+        "{:?} {:?}",
+        one_catalog(code),
+        service_names(service, category)
+    );
+
     let class = classify(code);
     let found = lookup(code);
     println!("{class:?} {found:?}");
@@ -484,6 +536,7 @@ fn main() {
                 header_accessors(&header),
                 header_lookup_in(&header)
             );
+            println!("{:?}", header_in_service(&header, service));
             if let Some(message) = header.result_message {
                 let mut buffer = vec![0; black_box(body.len() / 2)];
                 println!(

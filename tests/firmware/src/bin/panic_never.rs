@@ -16,7 +16,7 @@ use core::fmt::{self, Write};
 use core::hint::black_box;
 use core::panic::PanicInfo;
 
-use nhncloud_header::{Catalog, Error, Header, Message, Mode, ReadError, StreamParser};
+use nhncloud_header::{Catalog, Error, Header, Message, Mode, ReadError, Service, StreamParser};
 
 #[panic_handler]
 fn panic(_: &PanicInfo<'_>) -> ! {
@@ -99,6 +99,13 @@ fn header(header: &Header<'_>, out: &mut Fixed) {
     report(header.remedy().description().len());
     report(header.is_consistent() as usize);
     report(header.lookup_in(&Catalog::COMPUTE).class as usize);
+    // A service chosen at run time: every table, every lookup.
+    let service = Service::ALL[body().len() % Service::ALL.len()];
+    if let Some(entry) = header.entry_in(service) {
+        report(entry.message.len() + entry.category.name().len());
+    }
+    report(service.catalog().entries_of(header.result_code).len());
+    report(header.is_consistent_in(service) as usize + header.category_in(service) as usize);
     if let Some(message) = header.result_message {
         show_message(message, out);
     }
