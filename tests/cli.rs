@@ -533,10 +533,29 @@ fn summary_table_counts_every_kind_of_result() {
          \x20 none                                      1\n\
          \x20 retry_after_fix                           4\n\
          \x20 contact_support                           1\n\
+         by category in compute (0 retryable, 0 codes not in its table):\n\
+         \x20 success                                   1\n\
+         \x20 invalid_request                           1\n\
+         \x20 not_found                                 3\n\
+         \x20 unspecified                               1\n\
          malformed, by error kind:\n\
          \x20 invalid_escape                            1\n"
     );
     assert_eq!(output.status.code(), Some(2));
+    // Another service: its categories alone, Compute's reading left out.
+    let output = run(&["--lines", "--summary", "--service", "cdn", &log], "");
+    let text = String::from_utf8(output.stdout).unwrap();
+    let summary = &text[text.find("summary:").expect("a summary")..];
+    assert_eq!(
+        summary,
+        "summary: 7 inputs: 1 successful, 5 unsuccessful, 1 malformed (85.7% failed)\n\
+         by category in cdn (0 retryable, 4 codes not in its table):\n\
+         \x20 success                                   1\n\
+         \x20 unauthorized                              1\n\
+         \x20 unspecified                               4\n\
+         malformed, by error kind:\n\
+         \x20 invalid_escape                            1\n"
+    );
 }
 
 #[test]
@@ -589,6 +608,13 @@ fn summary_json_is_one_object_whose_counts_add_up() {
         assert_eq!(sum("classes"), count("successful") + count("unsuccessful"));
         assert_eq!(sum("remedies"), count("successful") + count("unsuccessful"));
         assert_eq!(sum("errors"), count("malformed"));
+        assert_eq!(
+            sum("categories"),
+            count("successful") + count("unsuccessful")
+        );
+        assert_eq!(summary["service"], "compute");
+        assert_eq!(summary["retryable"], 0);
+        assert_eq!(summary["unknownCodes"], 0);
         let api_errors: u64 = summary["apiErrors"]
             .as_array()
             .unwrap()

@@ -63,8 +63,8 @@ struct Args {
     #[arg(long)]
     lines: bool,
     /// After the inputs, count them by class, API and HTTP status, remedy
-    /// and error kind, and give the share that failed (one JSON object
-    /// with `--json`).
+    /// (for Compute), category in the service's table and error kind, and
+    /// give the share that failed (one JSON object with `--json`).
     #[arg(long)]
     summary: bool,
     /// With `--lines`, map regular files into memory instead of reading
@@ -378,7 +378,7 @@ fn main() -> ExitCode {
     let mut run = Run {
         out: BufWriter::new(io::stdout().lock()),
         worst: Verdict::Successful,
-        summary: args.summary.then(Summary::new),
+        summary: args.summary.then(|| Summary::new(args.service())),
         scratch: Scratch::default(),
     };
     let mut line_buffer = if args.lines {

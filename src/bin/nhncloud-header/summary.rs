@@ -3,7 +3,7 @@
 
 use std::io::{self, Write};
 
-use nhncloud_header::{Api, Class, ErrorKind, Remedy};
+use nhncloud_header::{Api, Category, Class, ErrorKind, Remedy, Service};
 use serde_json::{Map, Value, json};
 
 use crate::report::{Failure, Report};
@@ -12,6 +12,7 @@ use crate::report::{Failure, Report};
 const STATUSES: usize = 100;
 
 pub struct Summary {
+    service: Service,
     successful: u64,
     unsuccessful: u64,
     classes: [u64; Class::ALL.len()],
@@ -19,11 +20,16 @@ pub struct Summary {
     remedies: [u64; Remedy::ALL.len()],
     error_kinds: [u64; ErrorKind::ALL.len()],
     unreadable: u64,
+    /// By category in `service`'s table.
+    categories: [u64; Category::ALL.len()],
+    /// Codes `service`'s table does not list.
+    unknown_codes: u64,
 }
 
 impl Summary {
-    pub fn new() -> Self {
+    pub fn new(service: Service) -> Self {
         Summary {
+            service,
             successful: 0,
             unsuccessful: 0,
             classes: [0; Class::ALL.len()],
@@ -31,7 +37,17 @@ impl Summary {
             remedies: [0; Remedy::ALL.len()],
             error_kinds: [0; ErrorKind::ALL.len()],
             unreadable: 0,
+            categories: [0; Category::ALL.len()],
+            unknown_codes: 0,
         }
+    }
+
+    fn retryable(&self) -> u64 {
+        Category::ALL
+            .into_iter()
+            .filter(|category| category.retryable())
+            .map(|category| self.categories[category as usize])
+            .sum()
     }
 
     pub fn count_report(&mut self, report: &Report<'_>) {
@@ -42,6 +58,8 @@ impl Summary {
         }
         self.classes[report.class as usize] += 1;
         self.remedies[report.remedy as usize] += 1;
+        self.categories[report.category as usize] += 1;
+        self.unknown_codes += u64::from(!report.known);
         let api_error = report.api.zip(report.http_status);
         if let Some(count) = api_error.and_then(|(api, status)| {
             self.api_errors[api as usize].get_mut(usize::from(status).wrapping_sub(400))
@@ -112,18 +130,35 @@ impl Summary {
                 }
                 io::Result::Ok(())
             };
-        let classes = Class::ALL
-            .into_iter()
-            .map(|class| (class.name().to_string(), self.classes[class as usize]));
-        rows(out, "by class:", &mut classes.filter(|row| row.1 > 0))?;
-        let mut api_errors = self
-            .api_error_rows()
-            .map(|(api, status, count)| (format!("{api} {status}"), count));
-        rows(out, "api_error by API and HTTP status:", &mut api_errors)?;
-        let remedies = Remedy::ALL
-            .into_iter()
-            .map(|remedy| (remedy.name().to_string(), self.remedies[remedy as usize]));
-        rows(out, "by remedy:", &mut remedies.filter(|row| row.1 > 0))?;
+        // Compute's classes, APIs and remedies would mislead over another
+        // service's codes.
+        if self.service == Service::Compute {
+            let classes = Class::ALL
+                .into_iter()
+                .map(|class| (class.name().to_string(), self.classes[class as usize]));
+            rows(out, "by class:", &mut classes.filter(|row| row.1 > 0))?;
+            let mut api_errors = self
+                .api_error_rows()
+                .map(|(api, status, count)| (format!("{api} {status}"), count));
+            rows(out, "api_error by API and HTTP status:", &mut api_errors)?;
+            let remedies = Remedy::ALL
+                .into_iter()
+                .map(|remedy| (remedy.name().to_string(), self.remedies[remedy as usize]));
+            rows(out, "by remedy:", &mut remedies.filter(|row| row.1 > 0))?;
+        }
+        let categories = Category::ALL.into_iter().map(|category| {
+            (
+                category.name().to_string(),
+                self.categories[category as usize],
+            )
+        });
+        let title = format!(
+            "by category in {} ({} retryable, {} codes not in its table):",
+            self.service,
+            self.retryable(),
+            self.unknown_codes
+        );
+        rows(out, &title, &mut categories.filter(|row| row.1 > 0))?;
         let mut kinds = self
             .error_kind_rows()
             .map(|(kind, count)| (kind.to_string(), count));
@@ -147,6 +182,11 @@ impl Summary {
                 .into_iter()
                 .map(|remedy| (remedy.name(), self.remedies[remedy as usize])),
         );
+        let categories = counts(
+            &mut Category::ALL
+                .into_iter()
+                .map(|category| (category.name(), self.categories[category as usize])),
+        );
         let api_errors: Vec<Value> = self
             .api_error_rows()
             .map(|(api, status, count)| json!({"api": api.name(), "httpStatus": status, "count": count}))
@@ -161,6 +201,10 @@ impl Summary {
             "apiErrors": api_errors,
             "remedies": remedies,
             "errors": counts(&mut self.error_kind_rows()),
+            "service": self.service.name(),
+            "categories": categories,
+            "retryable": self.retryable(),
+            "unknownCodes": self.unknown_codes,
         }});
         serde_json::to_writer(&mut *out, &summary)?;
         writeln!(out)
