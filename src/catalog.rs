@@ -1,11 +1,12 @@
 //! Result-code classification as data: a [`Catalog`] is a pair of const
 //! tables, and looking a code up is indexing, never searching.
 //!
-//! NHN Cloud services share the header but not the codes (one uses 20001 for
-//! an authentication failure, one reports success as 200, one partial
-//! success as 1000), so each service is one `const` [`Catalog`] over its own
-//! class and API types. The Compute Instance catalog,
-//! [`Catalog::COMPUTE`](crate::Catalog::COMPUTE), is the default.
+//! This is the shape of the Compute Instance catalog,
+//! [`Catalog::COMPUTE`](crate::Catalog::COMPUTE), behind
+//! [`classify`](crate::classify): a service of your own with the same kind of
+//! numbering can have one too. The other NHN Cloud services' published
+//! tables, with one category vocabulary across them, are
+//! [`Service`](crate::Service) and [`ServiceCatalog`](crate::ServiceCatalog).
 
 /// The result codes of one NHN Cloud service.
 ///

@@ -25,8 +25,10 @@
 //!
 //! [`classify`] tells what a `resultCode` means in the Compute Instance
 //! error-code table ([`Class`]), which [`Api`] raised it, and the
-//! [`Remedy`]; `Header` has shortcuts for all of it. Other services'
-//! codes are a `const` [`Catalog`] away.
+//! [`Remedy`]; `Header` has shortcuts for all of it. Fourteen services'
+//! published tables are [`Service`]s: a code is looked up in its service's
+//! table ([`ServiceCatalog`]), and its [`Category`] is one vocabulary across
+//! services, with whether a retry may help.
 //!
 //! ```
 //! use nhncloud_header::{classify, Class, Remedy};

@@ -499,3 +499,49 @@ fn retryable_categories() {
         ]
     );
 }
+
+/// The binary search against the naive model, a linear scan of the rows,
+/// on any code in any service.
+mod against_a_linear_scan {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn linear(catalog: &ServiceCatalog, code: i32) -> Vec<Entry> {
+        catalog
+            .entries
+            .iter()
+            .filter(|entry| (entry.first..=entry.last).contains(&code))
+            .copied()
+            .collect()
+    }
+
+    /// Any `i32`, or one near a row's ends, where mistakes would be.
+    fn code() -> impl Strategy<Value = i32> {
+        let rows: Vec<i32> = Service::ALL
+            .iter()
+            .flat_map(|service| service.catalog().entries)
+            .flat_map(|entry| [entry.first, entry.last])
+            .collect();
+        prop_oneof![
+            any::<i32>(),
+            (proptest::sample::select(rows), -2..=2i32)
+                .prop_map(|(code, shift)| code.saturating_add(shift)),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4096))]
+        #[test]
+        fn lookup_is_a_linear_scan(code in code()) {
+            for service in Service::ALL {
+                let catalog = service.catalog();
+                let rows = linear(&catalog, code);
+                prop_assert_eq!(catalog.entries_of(code), &rows[..], "{} {}", service, code);
+                prop_assert_eq!(
+                    catalog.category(code),
+                    rows.first().map_or(Category::Unspecified, |row| row.category)
+                );
+            }
+        }
+    }
+}

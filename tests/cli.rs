@@ -943,3 +943,42 @@ fn progress_only_for_large_inputs_and_not_over_the_results() {
     );
     assert!(!both.contains("iB/s"), "a bar drawn over the results");
 }
+
+/// The summary counts retryable results (server errors, outages, limits)
+/// and codes the chosen service's table does not list.
+#[test]
+fn summary_counts_retryable_results_and_unknown_codes() {
+    let dir = scratch();
+    let files = [
+        write(
+            &dir,
+            "exception.json",
+            r#"{"header":{"isSuccessful":false,"resultCode":-2,"resultMessage":"UNKNOWN EXCEPTION"}}"#,
+        ),
+        write(
+            &dir,
+            "throttled.json",
+            r#"{"header":{"isSuccessful":false,"resultCode":10429,"resultMessage":"Too Many Requests"}}"#,
+        ),
+        write(&dir, "not-found.json", NOT_FOUND),
+        write(
+            &dir,
+            "unknown.json",
+            r#"{"header":{"isSuccessful":false,"resultCode":77,"resultMessage":"?"}}"#,
+        ),
+    ];
+    let mut args = vec!["--summary", "--json"];
+    args.extend(files.iter().map(String::as_str));
+    let objects = json_lines(&run(&args, ""));
+    let summary = &objects.last().unwrap()["summary"];
+    assert_eq!(summary["retryable"], 2);
+    assert_eq!(summary["unknownCodes"], 1);
+    assert_eq!(summary["categories"]["server_error"], 1);
+    assert_eq!(summary["categories"]["limit_exceeded"], 1);
+    args.remove(1); // --json
+    let text = String::from_utf8(run(&args, "").stdout).unwrap();
+    assert!(
+        text.contains("by category in compute (2 retryable, 1 codes not in its table):"),
+        "{text}"
+    );
+}
