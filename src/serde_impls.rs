@@ -57,9 +57,7 @@ macro_rules! deserialize_from_name {
                         f.write_str($expecting)
                     }
                     fn visit_str<E: de::Error>(self, name: &str) -> Result<$type, E> {
-                        <$type>::ALL
-                            .into_iter()
-                            .find(|value| value.name() == name)
+                        <$type>::from_name(name)
                             .ok_or_else(|| E::invalid_value(de::Unexpected::Str(name), &self))
                     }
                 }

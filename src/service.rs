@@ -301,22 +301,26 @@ impl ServiceCatalog {
         }
     }
 
-    /// Whether a header's `isSuccessful` agrees with the table: the row's
-    /// own column where the table has one; else true exactly for a success
-    /// (either way for a partial success). A code the table does not list
-    /// agrees only when unsuccessful.
+    /// Whether a header's `isSuccessful` agrees with the table
+    /// ([`Entry::agrees_with`]). A code the table does not list agrees only
+    /// when unsuccessful.
     pub const fn is_consistent(&self, code: i32, is_successful: bool) -> bool {
         match self.lookup(code) {
-            Some(Entry {
-                is_successful: Some(documented),
-                ..
-            }) => *documented == is_successful,
-            Some(Entry {
-                category: Category::PartialSuccess,
-                ..
-            }) => true,
-            Some(Entry { category, .. }) => is_successful == matches!(category, Category::Success),
+            Some(entry) => entry.agrees_with(is_successful),
             None => !is_successful,
+        }
+    }
+}
+
+impl Entry {
+    /// Whether a header's `isSuccessful` agrees with this row: the row's
+    /// own column where the table has one; else true exactly for a success
+    /// (either way for a partial success).
+    pub const fn agrees_with(&self, is_successful: bool) -> bool {
+        match (self.is_successful, self.category) {
+            (Some(documented), _) => documented == is_successful,
+            (None, Category::PartialSuccess) => true,
+            (None, category) => is_successful == matches!(category, Category::Success),
         }
     }
 }
@@ -336,6 +340,14 @@ impl Category {
         Category::Unavailable,
         Category::Unspecified,
     ];
+
+    /// The category named `name` (exactly as [`name`](Category::name)
+    /// gives it).
+    pub fn from_name(name: &str) -> Option<Category> {
+        Category::ALL
+            .into_iter()
+            .find(|category| category.name() == name)
+    }
 
     /// The stable snake_case name, e.g. `"limit_exceeded"`.
     pub const fn name(self) -> &'static str {

@@ -54,12 +54,6 @@ fn catalogs_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/catalogs")
 }
 
-fn category_named(name: &str) -> Option<Category> {
-    Category::ALL
-        .into_iter()
-        .find(|category| category.name() == name)
-}
-
 /// Rule 1 of the README: the category an embedded HTTP status gives.
 fn status_category(status: u16) -> Option<Category> {
     Some(match status {
@@ -146,7 +140,7 @@ fn read(path: &Path) -> DataFile {
             other => panic!("{at}: is_successful {other:?}"),
         };
         let category =
-            category_named(category).unwrap_or_else(|| panic!("{at}: category {category:?}"));
+            Category::from_name(category).unwrap_or_else(|| panic!("{at}: category {category:?}"));
         for field in [message, description] {
             assert_eq!(field, field.trim(), "{at}: fields are trimmed");
         }

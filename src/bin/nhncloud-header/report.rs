@@ -154,9 +154,12 @@ impl<'a> Report<'a> {
         detail: Option<&'a str>,
     ) -> Self {
         let lookup = Catalog::COMPUTE.lookup(result_code);
-        let catalog = service.catalog();
-        let rows = catalog.entries_of(result_code);
-        let category = catalog.category(result_code);
+        // One lookup serves the category, the consistency and the text.
+        let rows = service.catalog().entries_of(result_code);
+        let category = match rows.first() {
+            Some(row) => row.category,
+            None => Category::Unspecified,
+        };
         Report {
             is_successful,
             result_code,
@@ -166,7 +169,11 @@ impl<'a> Report<'a> {
             api: lookup.api,
             http_status: lookup.http_status,
             remedy: lookup.class.remedy(),
-            consistent: catalog.is_consistent(result_code, is_successful),
+            // As `ServiceCatalog::is_consistent`: a code the table does not
+            // list agrees only when unsuccessful.
+            consistent: rows
+                .first()
+                .map_or(!is_successful, |row| row.agrees_with(is_successful)),
             service,
             known: !rows.is_empty(),
             category,
