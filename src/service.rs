@@ -279,6 +279,17 @@ impl ServiceCatalog {
         if row.first > code {
             return &[];
         }
+        // Nearly always the only row of its code: no second search.
+        let repeated = match from.split_first() {
+            Some((_, [next, ..])) => next.last == row.last,
+            _ => false,
+        };
+        if !repeated {
+            return match from.split_at_checked(1) {
+                Some((rows, _)) => rows,
+                None => from,
+            };
+        }
         // The rows that repeat `row`'s range are the only ones from `row` on
         // that end no later than it.
         match from.split_at_checked(Self::ending_before(from, row.last, true)) {

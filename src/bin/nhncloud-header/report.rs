@@ -201,8 +201,9 @@ impl<'a> Report<'a> {
                 // again on each of a million lines.
                 // SAFETY: `raw.raw()` is UTF-8, as above.
                 let text = unsafe { std::str::from_utf8_unchecked(raw.raw()) };
-                let detail = raw
-                    .detail()
+                let detail = with_detail
+                    .then(|| raw.detail())
+                    .flatten()
                     // SAFETY: the detail is the message's text cut at ASCII
                     // bytes (after a `:`, trimmed of ASCII whitespace): UTF-8.
                     .map(|raw| unsafe { std::str::from_utf8_unchecked(raw.raw()) });
@@ -334,10 +335,11 @@ fn write_integer(out: &mut impl Write, negative: bool, magnitude: u64) -> io::Re
 /// ASCII without quotes or backslashes (NHN's messages, nearly always),
 /// else through `Debug`.
 fn write_quoted(out: &mut impl Write, text: &str) -> io::Result<()> {
-    if text
-        .bytes()
-        .all(|byte| (b' '..=b'~').contains(&byte) && byte != b'"' && byte != b'\\')
-    {
+    // Without short-circuiting, so that the check is vectorized.
+    let plain = text.bytes().fold(true, |plain, byte| {
+        plain & (b' '..=b'~').contains(&byte) & (byte != b'"') & (byte != b'\\')
+    });
+    if plain {
         out.write_all(b"\"")?;
         out.write_all(text.as_bytes())?;
         out.write_all(b"\"")
