@@ -86,16 +86,21 @@ pub async fn fetch_header(url: &str) -> Result<Fetched, BoxError> {
     })
 }
 
-/// `10404 api_error (instance, HTTP 404) retry_after_fix "Not Found"`
+/// `10404 not_found fix_request "Not Found"`: the code read in Compute's
+/// table.
 pub fn describe(header: &OwnedHeader<MESSAGE_ROOM>) -> String {
-    let class = nhncloud_header::classify(header.result_code);
-    let mut line = format!("{} {}", header.result_code, class);
-    if let (Some(api), Some(status)) = (header.api(), header.http_status()) {
-        line += &format!(" ({api}, HTTP {status})");
+    let meaning = header.meaning(nhncloud_header::Service::Compute);
+    let mut line = format!(
+        "{} {} {}",
+        header.result_code(),
+        meaning.category,
+        meaning.advice
+    );
+    if meaning.retryable() {
+        line += " retryable";
     }
-    line += &format!(" {}", class.remedy());
-    match &header.result_message {
-        Some(message) => line += &format!(" {:?}", message.as_str()),
+    match header.result_message() {
+        Some(message) => line += &format!(" {message:?}"),
         None => line += " null",
     }
     line

@@ -1,138 +1,522 @@
-//! Result-code classification as data: a [`Catalog`] is a pair of const
-//! tables, and looking a code up is indexing, never searching.
+//! A service's result-code table as data: its rows ([`Entry`]), sorted, and
+//! looking a code up in them ([`Catalog`]).
 //!
-//! This is the shape of the Compute Instance catalog,
-//! [`Catalog::COMPUTE`](crate::Catalog::COMPUTE), behind
-//! [`classify`](crate::classify): a service of your own with the same kind of
-//! numbering can have one too. The other NHN Cloud services' published
-//! tables, with one category vocabulary across them, are
-//! [`Service`](crate::Service) and [`ServiceCatalog`](crate::ServiceCatalog).
+//! The tables of the services this crate knows are generated from the
+//! reviewed data files in `tests/data/catalogs/` (one row per table row,
+//! with the evidence for its category and advice); `tests/catalogs.rs`
+//! regenerates `src/catalog/tables.rs` and fails if a row differs.
 
-/// The result codes of one NHN Cloud service.
-///
-/// `C` is the service's class type and `A` its API type. A code is looked up
-/// in three steps, each constant time: the dense `direct` table (small codes
-/// such as `-8..=0`), then the `thousands` table indexed by `code / 1000`
-/// (single codes such as 20001, then the `NN400..=NN499` API-error range),
-/// then `unknown`.
-///
-/// ```
-/// use nhncloud_header::{Catalog, Thousand};
-///
-/// #[derive(Clone, Copy, Debug, PartialEq)]
-/// enum Storage { Success, PartialSuccess, AuthFailed, ApiError, Unknown }
-/// #[derive(Clone, Copy, Debug, PartialEq)]
-/// enum StorageApi { Container }
-///
-/// // Codes 1000 to 20999, by thousand: built in a const block.
-/// const THOUSANDS: [Thousand<Storage, StorageApi>; 20] = {
-///     let mut thousands = [Thousand::EMPTY; 20];
-///     thousands[0].singles[0] = Some((0, Storage::PartialSuccess)); // 1000
-///     thousands[19] = Thousand {
-///         singles: [Some((1, Storage::AuthFailed)), None], // 20001
-///         api_errors: Some((StorageApi::Container, Storage::ApiError)), // 20400..=20499
-///     };
-///     thousands
-/// };
-/// const STORAGE: Catalog<Storage, StorageApi> = Catalog {
-///     direct_first: 0,
-///     direct: &[Storage::Success],
-///     thousands_first: 1,
-///     thousands: &THOUSANDS,
-///     unknown: Storage::Unknown,
-/// };
-///
-/// const AUTH: Storage = STORAGE.lookup(20001).class;
-/// assert_eq!(AUTH, Storage::AuthFailed);
-/// assert_eq!(STORAGE.lookup(1000).class, Storage::PartialSuccess);
-/// assert_eq!(STORAGE.lookup(20404).http_status, Some(404));
-/// assert_eq!(STORAGE.lookup(7).class, Storage::Unknown);
-/// ```
-#[derive(Clone, Copy, Debug)]
-#[cfg_attr(feature = "defmt", derive(defmt::Format))]
-pub struct Catalog<C: 'static, A: 'static> {
-    /// The code that `direct[0]` classifies.
-    pub direct_first: i32,
-    /// Classes of the consecutive codes from `direct_first` on.
-    pub direct: &'static [C],
-    /// The thousand (`code.div_euclid(1000)`) that `thousands[0]` covers.
-    pub thousands_first: i32,
-    /// Codes by thousand, from `thousands_first` on.
-    pub thousands: &'static [Thousand<C, A>],
-    /// The class of every code the tables do not name.
-    pub unknown: C,
-}
+// Generated, and kept as generated.
+#[rustfmt::skip]
+mod tables;
 
-/// The codes of one thousand (e.g. 20000 to 20999) that a catalog names.
-#[derive(Clone, Copy, Debug)]
-#[cfg_attr(feature = "defmt", derive(defmt::Format))]
-pub struct Thousand<C: 'static, A: 'static> {
-    /// Up to two single codes, by their last three digits (`1` for 20001).
-    pub singles: [Option<(u16, C)>; 2],
-    /// When the last three digits are an HTTP client error (400 to 499): the
-    /// API that raised it and the class of such codes.
-    pub api_errors: Option<(A, C)>,
-}
+use core::cmp::Ordering;
+use core::ffi::CStr;
 
-impl<C: 'static, A: 'static> Thousand<C, A> {
-    /// A thousand that names no code.
-    pub const EMPTY: Self = Thousand {
-        singles: [None, None],
-        api_errors: None,
-    };
-}
+use crate::header::ResultCode;
+use crate::meaning::{Advice, Category, Meaning};
+use crate::message::HeaderText;
 
-/// What a catalog says about one code.
+/// The codes one row of a table stands for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "defmt", derive(defmt::Format))]
-pub struct Lookup<C, A> {
-    /// The code's class.
-    pub class: C,
-    /// For an API-error code: the API that raised it.
-    pub api: Option<A>,
-    /// For an API-error code: the HTTP status in its last three digits.
-    pub http_status: Option<u16>,
+pub enum Codes {
+    /// The integers `first..=last`: one code, or a range the table gives as
+    /// one row (Push's `50001 ~ 50501`).
+    Integers {
+        /// The first code of the row.
+        first: i32,
+        /// The last code of the row (`first` for a single code).
+        last: i32,
+    },
+    /// One string code (Deploy's `"NOT_FOUND_OS"`).
+    Text(&'static str),
 }
 
-impl<C, A> Lookup<C, A> {
-    const fn plain(class: C) -> Self {
-        Lookup {
-            class,
-            api: None,
-            http_status: None,
+/// One row of a service's table: the code or codes, the table's own
+/// columns verbatim, and what they mean ([`Category`] and [`Advice`]).
+///
+/// ```
+/// use nhncloud_header::{Advice, Catalog, Category, Codes};
+///
+/// let row = Catalog::PUSH.lookup(40402).unwrap();
+/// assert_eq!(row.codes(), Codes::Integers { first: 40402, last: 40402 });
+/// assert_eq!(row.category(), Category::NotFound);
+/// assert_eq!(row.advice(), Advice::FixRequest);
+/// assert_eq!(row.is_successful(), Some(false));
+/// assert_eq!(row.message(), "Client Error. Not found certificate.");
+/// ```
+#[derive(Clone, Copy, Debug)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
+pub struct Entry {
+    codes: Codes,
+    is_successful: Option<bool>,
+    category: Category,
+    advice: Advice,
+    /// The texts end with a NUL in the generated tables, for C callers;
+    /// the accessors leave it out.
+    message: &'static str,
+    description: Option<&'static str>,
+}
+
+impl Entry {
+    /// A row of a table of your own (see [`Catalog::new`]).
+    pub const fn new(
+        codes: Codes,
+        is_successful: Option<bool>,
+        category: Category,
+        advice: Advice,
+        message: &'static str,
+        description: Option<&'static str>,
+    ) -> Entry {
+        Entry {
+            codes,
+            is_successful,
+            category,
+            advice,
+            message,
+            description,
+        }
+    }
+
+    /// The code or codes of the row.
+    pub const fn codes(&self) -> Codes {
+        self.codes
+    }
+
+    /// Whether the row stands for the integer `code`.
+    pub const fn contains(&self, code: i32) -> bool {
+        match self.codes {
+            Codes::Integers { first, last } => first <= code && code <= last,
+            Codes::Text(_) => false,
+        }
+    }
+
+    /// The table's `isSuccessful` for the row; `None` when the table has no
+    /// such column.
+    pub const fn is_successful(&self) -> Option<bool> {
+        self.is_successful
+    }
+
+    /// What the code means, in the common vocabulary.
+    pub const fn category(&self) -> Category {
+        self.category
+    }
+
+    /// What to do next, in the common vocabulary; whether a retry can help
+    /// is [`Advice::retryable`].
+    pub const fn advice(&self) -> Advice {
+        self.advice
+    }
+
+    /// The table's `resultMessage` column, verbatim (empty where the table
+    /// leaves it empty).
+    pub const fn message(&self) -> &'static str {
+        without_nul(self.message)
+    }
+
+    /// The table's explanatory column, verbatim, where it has one apart
+    /// from the message (SMS's "Result code message", CDN's "Description").
+    pub const fn description(&self) -> Option<&'static str> {
+        match self.description {
+            Some(description) => Some(without_nul(description)),
+            None => None,
+        }
+    }
+
+    /// [`message`](Self::message) as a C string: always for the tables this
+    /// crate ships, `None` for a row of your own whose text has no NUL.
+    pub const fn message_c_str(&self) -> Option<&'static CStr> {
+        c_str(self.message)
+    }
+
+    /// [`description`](Self::description) as a C string (as
+    /// [`message_c_str`](Self::message_c_str)).
+    pub const fn description_c_str(&self) -> Option<&'static CStr> {
+        match self.description {
+            Some(description) => c_str(description),
+            None => None,
+        }
+    }
+
+    /// Whether a header's `isSuccessful` agrees with this row: the row's
+    /// own column where the table has one; else true exactly for a success
+    /// (either way for a partial success).
+    pub const fn agrees_with(&self, is_successful: bool) -> bool {
+        match (self.is_successful, self.category) {
+            (Some(documented), _) => documented == is_successful,
+            (None, Category::PartialSuccess) => true,
+            (None, category) => is_successful == matches!(category, Category::Success),
+        }
+    }
+
+    /// The row's first integer code, for the searches (`i32::MIN` for a
+    /// string code, which never takes part in them).
+    const fn first(&self) -> i32 {
+        match self.codes {
+            Codes::Integers { first, .. } => first,
+            Codes::Text(_) => i32::MIN,
+        }
+    }
+
+    const fn last(&self) -> i32 {
+        match self.codes {
+            Codes::Integers { last, .. } => last,
+            Codes::Text(_) => i32::MIN,
+        }
+    }
+
+    const fn text(&self) -> Option<&'static str> {
+        match self.codes {
+            Codes::Integers { .. } => None,
+            Codes::Text(text) => Some(text),
         }
     }
 }
 
-impl<C: Copy, A: Copy> Catalog<C, A> {
-    /// Classifies `code`: total over `i32`, constant time, usable in `const`.
-    pub const fn lookup(&self, code: i32) -> Lookup<C, A> {
-        let direct = code as i64 - self.direct_first as i64;
-        if direct >= 0 && direct < self.direct.len() as i64 {
-            return Lookup::plain(self.direct[direct as usize]);
-        }
-        let thousand = code.div_euclid(1000) as i64 - self.thousands_first as i64;
-        if thousand < 0 || thousand >= self.thousands.len() as i64 {
-            return Lookup::plain(self.unknown);
-        }
-        let thousand = &self.thousands[thousand as usize];
-        let last_three = code.rem_euclid(1000) as u16;
-        let mut single = 0;
-        while single < thousand.singles.len() {
-            if let Some((digits, class)) = thousand.singles[single]
-                && digits == last_three
-            {
-                return Lookup::plain(class);
+/// Rows are equal when what they say is: their texts with or without the
+/// NUL of the generated tables.
+impl PartialEq for Entry {
+    fn eq(&self, other: &Self) -> bool {
+        self.codes == other.codes
+            && self.is_successful == other.is_successful
+            && self.category == other.category
+            && self.advice == other.advice
+            && self.message() == other.message()
+            && self.description() == other.description()
+    }
+}
+
+impl Eq for Entry {}
+
+impl core::hash::Hash for Entry {
+    fn hash<H: core::hash::Hasher>(&self, state: &mut H) {
+        (self.codes, self.is_successful, self.category, self.advice).hash(state);
+        (self.message(), self.description()).hash(state);
+    }
+}
+
+/// `text` without the NUL it ends with, if it does.
+const fn without_nul(text: &'static str) -> &'static str {
+    match text.as_bytes().split_last() {
+        Some((0, _)) => match text.split_at_checked(text.len() - 1) {
+            Some((text, _)) => text,
+            None => text,
+        },
+        _ => text,
+    }
+}
+
+const fn c_str(text: &'static str) -> Option<&'static CStr> {
+    match CStr::from_bytes_with_nul(text.as_bytes()) {
+        Ok(c_str) => Some(c_str),
+        Err(_) => None,
+    }
+}
+
+/// One service's result-code table: its rows, sorted by code, as a
+/// `const`. A firmware that names one table links that table only.
+///
+/// ```
+/// use nhncloud_header::{Advice, Catalog, Category};
+///
+/// const NOT_FOUND: Category = Catalog::PUSH.category(40402);
+/// assert_eq!(NOT_FOUND, Category::NotFound);
+/// assert_eq!(Catalog::CDN.advice(30001), Advice::RetryLater); // "Please try again later."
+/// assert!(Catalog::CDN.advice(30001).retryable());
+///
+/// let header = nhncloud_header::scan(br#"{"header":{"isSuccessful":false,"resultCode":"NOT_FOUND_OS","resultMessage":"The OS could not be found"}}"#)?;
+/// let meaning = header.meaning_in(&Catalog::DEPLOY);
+/// assert_eq!(meaning.category, Category::NotFound);
+/// # Ok::<(), nhncloud_header::Error>(())
+/// ```
+///
+/// A table of your own has the same shape: rows sorted by code, ranges
+/// apart, integer codes or string codes but not both (several rows of one
+/// code, next to each other, only where they share a category and advice).
+///
+/// ```
+/// use nhncloud_header::{Advice, Catalog, Category, Codes, Entry};
+///
+/// static ROWS: [Entry; 2] = [
+///     Entry::new(Codes::Integers { first: 0, last: 0 }, Some(true), Category::Success, Advice::None, "OK", None),
+///     Entry::new(Codes::Integers { first: 42900, last: 42999 }, Some(false), Category::LimitExceeded, Advice::RetryLater, "Too many requests", None),
+/// ];
+/// const MINE: Catalog = match Catalog::new("mine", &ROWS) {
+///     Some(catalog) => catalog,
+///     None => panic!("unsorted rows"),
+/// };
+/// assert!(MINE.advice(42917).retryable());
+/// ```
+#[derive(Clone, Copy, Debug)]
+pub struct Catalog {
+    name: &'static str,
+    entries: &'static [Entry],
+}
+
+impl Catalog {
+    /// A table of your own, if its rows are in order: sorted by code,
+    /// ranges apart, all of one kind of code, a code's several rows next to
+    /// each other with one category and advice.
+    pub const fn new(name: &'static str, entries: &'static [Entry]) -> Option<Catalog> {
+        let mut rest = entries;
+        while let [row, after @ ..] = rest {
+            let in_order = match (row.codes, after) {
+                (Codes::Integers { first, last }, _) if first > last => false,
+                (_, []) => true,
+                (Codes::Integers { first, last }, [next, ..]) => match next.codes {
+                    Codes::Integers {
+                        first: next_first,
+                        last: next_last,
+                    } => {
+                        last < next_first
+                            || (first == next_first && last == next_last && same_reading(row, next))
+                    }
+                    Codes::Text(_) => false,
+                },
+                (Codes::Text(text), [next, ..]) => match next.codes {
+                    Codes::Text(next_text) => match compare(text, next_text) {
+                        Ordering::Less => true,
+                        Ordering::Equal => same_reading(row, next),
+                        Ordering::Greater => false,
+                    },
+                    Codes::Integers { .. } => false,
+                },
+            };
+            if !in_order {
+                return None;
             }
-            single += 1;
+            rest = after;
         }
-        match thousand.api_errors {
-            Some((api, class)) if last_three >= 400 && last_three <= 499 => Lookup {
-                class,
-                api: Some(api),
-                http_status: Some(last_three),
-            },
-            _ => Lookup::plain(self.unknown),
+        Some(Catalog { name, entries })
+    }
+
+    /// The table's name: the service's ([`Service::name`](crate::Service::name)).
+    pub const fn name(&self) -> &'static str {
+        self.name
+    }
+
+    /// The rows, sorted by code. One code has several rows only where the
+    /// table lists several messages for it (Notification Hub), and they
+    /// are adjacent.
+    pub const fn entries(&self) -> &'static [Entry] {
+        self.entries
+    }
+
+    /// Whether the table's codes are strings (Deploy's).
+    pub const fn has_text_codes(&self) -> bool {
+        matches!(
+            self.entries.first(),
+            Some(Entry {
+                codes: Codes::Text(_),
+                ..
+            })
+        )
+    }
+
+    /// How many of the leading `rows` end before `code` (with `through`: at
+    /// or before it). Binary search over halves of the slice rather than
+    /// indices, so that no bounds check is left to panic.
+    const fn ending_before(rows: &[Entry], code: i32, through: bool) -> usize {
+        let (mut rest, mut before) = (rows, 0);
+        loop {
+            let half = rest.len() / 2;
+            let Some((left, right)) = rest.split_at_checked(half) else {
+                return before;
+            };
+            let Some((middle, after)) = right.split_first() else {
+                return before;
+            };
+            if middle.last() < code || (through && middle.last() == code) {
+                before += half + 1;
+                rest = after;
+            } else {
+                rest = left;
+            }
         }
     }
+
+    /// Every row of the integer `code`: one, none, or (Notification Hub)
+    /// several with one category and different messages. `O(log n)`;
+    /// none in a table of string codes.
+    pub const fn entries_of(&self, code: i32) -> &'static [Entry] {
+        if self.has_text_codes() {
+            return &[];
+        }
+        let entries: &'static [Entry] = self.entries;
+        let Some((_, from)) = entries.split_at_checked(Self::ending_before(entries, code, false))
+        else {
+            return &[];
+        };
+        let Some(row) = from.first() else {
+            return &[];
+        };
+        if row.first() > code {
+            return &[];
+        }
+        // Nearly always the only row of its code: no second search.
+        let repeated = match from.split_first() {
+            Some((_, [next, ..])) => next.last() == row.last(),
+            _ => false,
+        };
+        if !repeated {
+            return match from.split_at_checked(1) {
+                Some((rows, _)) => rows,
+                None => from,
+            };
+        }
+        // The rows that repeat `row`'s range are the only ones from `row` on
+        // that end no later than it.
+        match from.split_at_checked(Self::ending_before(from, row.last(), true)) {
+            Some((rows, _)) => rows,
+            None => from,
+        }
+    }
+
+    /// Every row of the string code `code` (decoded text, or a [`Message`](crate::Message)
+    /// borrowed from a body), in a table of string codes; none in a table
+    /// of integers. `O(log n)`.
+    pub fn entries_of_text(&self, code: &impl HeaderText) -> &'static [Entry] {
+        let entries: &'static [Entry] = self.entries;
+        // Rows before the first whose code is not below `code`.
+        let below = entries.partition_point(|entry| {
+            entry
+                .text()
+                .is_some_and(|text| code.compare(text) == Ordering::Greater)
+        });
+        let from = entries.get(below..).unwrap_or_default();
+        let same = from
+            .iter()
+            .take_while(|entry| entry.text().is_some_and(|text| code.equals(text)))
+            .count();
+        from.get(..same).unwrap_or_default()
+    }
+
+    /// Every row of `code`, an integer or a string: what the table says of
+    /// a header's `resultCode`. A string in a table of integers, or an
+    /// integer in a table of strings, has none.
+    pub fn entries_for<T: HeaderText>(&self, code: &ResultCode<T>) -> &'static [Entry] {
+        match code {
+            ResultCode::Integer(code) => self.entries_of(*code),
+            ResultCode::Text(text) => self.entries_of_text(text),
+        }
+    }
+
+    /// The row of the integer `code`; the first of them where the table
+    /// gives several.
+    pub const fn lookup(&self, code: i32) -> Option<&'static Entry> {
+        self.entries_of(code).first()
+    }
+
+    /// The row of a string code; the first of them where the table gives
+    /// several.
+    pub fn lookup_text(&self, code: &str) -> Option<&'static Entry> {
+        self.entries_of_text(&code).first()
+    }
+
+    /// The category of the integer `code`:
+    /// [`Unspecified`](Category::Unspecified) when the table does not list it.
+    pub const fn category(&self, code: i32) -> Category {
+        match self.lookup(code) {
+            Some(entry) => entry.category,
+            None => Category::Unspecified,
+        }
+    }
+
+    /// What to do about the integer `code`:
+    /// [`ReadMessage`](Advice::ReadMessage) when the table does not list it.
+    pub const fn advice(&self, code: i32) -> Advice {
+        match self.lookup(code) {
+            Some(entry) => entry.advice,
+            None => Advice::ReadMessage,
+        }
+    }
+
+    /// Whether a header's `isSuccessful` agrees with the table
+    /// ([`Entry::agrees_with`]). A code the table does not list agrees only
+    /// when unsuccessful.
+    pub const fn is_consistent(&self, code: i32, is_successful: bool) -> bool {
+        match self.lookup(code) {
+            Some(entry) => entry.agrees_with(is_successful),
+            None => !is_successful,
+        }
+    }
+
+    /// What a header says, read in this table: see [`Meaning`].
+    /// `message` picks the row where the table gives several for the code.
+    pub fn meaning<C: HeaderText, M: HeaderText>(
+        &self,
+        code: &ResultCode<C>,
+        is_successful: bool,
+        message: Option<&M>,
+    ) -> Meaning {
+        Meaning::of(self.entries_for(code), is_successful, message)
+    }
+}
+
+/// Two rows of one code read the same.
+const fn same_reading(a: &Entry, b: &Entry) -> bool {
+    a.category as u8 == b.category as u8 && a.advice as u8 == b.advice as u8
+}
+
+/// Byte order of two strings, in `const`.
+const fn compare(a: &str, b: &str) -> Ordering {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let mut i = 0;
+    while i < a.len() && i < b.len() {
+        if a[i] != b[i] {
+            return if a[i] < b[i] {
+                Ordering::Less
+            } else {
+                Ordering::Greater
+            };
+        }
+        i += 1;
+    }
+    if a.len() < b.len() {
+        Ordering::Less
+    } else if a.len() > b.len() {
+        Ordering::Greater
+    } else {
+        Ordering::Equal
+    }
+}
+
+/// One generated row of integer codes; `description` is empty where the
+/// table has none. The texts end with a NUL.
+const fn row(
+    first: i32,
+    last: i32,
+    is_successful: Option<bool>,
+    category: Category,
+    advice: Advice,
+    message: &'static str,
+    description: &'static str,
+) -> Entry {
+    Entry {
+        codes: Codes::Integers { first, last },
+        is_successful,
+        category,
+        advice,
+        message,
+        description: if description.len() <= 1 {
+            None
+        } else {
+            Some(description)
+        },
+    }
+}
+
+/// One generated row of a string code.
+const fn text_row(
+    code: &'static str,
+    is_successful: Option<bool>,
+    category: Category,
+    advice: Advice,
+    message: &'static str,
+    description: &'static str,
+) -> Entry {
+    let mut entry = row(0, 0, is_successful, category, advice, message, description);
+    entry.codes = Codes::Text(code);
+    entry
 }

@@ -1,9 +1,12 @@
-//! The Compute Instance API catalog: what each `resultCode` means, which API
-//! raised it, and what to do next, from the service's error-code table
-//! (Japanese original, texts kept verbatim).
+//! Compute's own details of a result code: its row of the Compute Instance
+//! error-code table ([`Class`]), which [`Api`] raised it, the HTTP status
+//! inside it, and the seed's [`Remedy`] (Japanese original, texts kept
+//! verbatim). Compute's verdict, category and advice, is its
+//! [`Catalog`](crate::Catalog)'s like every other service's; these are the
+//! facts only Compute's numbering holds, in tables small enough for a
+//! firmware that reads Compute alone.
 
-use crate::catalog::{Catalog, Lookup, Thousand};
-use crate::header::{Header, OwnedHeader};
+use crate::header::Header;
 
 /// What a Compute Instance `resultCode` means: one row (or, for
 /// [`ApiError`](Class::ApiError), the twelve range rows) of the table.
@@ -97,10 +100,109 @@ pub enum Remedy {
 }
 
 /// The Compute Instance [`Class`] of `code`: constant time, usable in
-/// `const`. Shorthand for `Catalog::COMPUTE.lookup(code).class`.
+/// `const`. Shorthand for `ComputeDetails::of(code).class`.
 pub const fn classify(code: i32) -> Class {
-    Catalog::COMPUTE.lookup(code).class
+    lookup(code).0
 }
+
+/// What Compute's numbering says of a code, beside its
+/// [`Meaning`](crate::Meaning): the table row, the API and the HTTP status
+/// an `NN4xx` code carries, and the seed's remedy (which never contradicts
+/// the meaning's advice: `tests/catalogs.rs` holds them together).
+///
+/// ```
+/// use nhncloud_header::{Api, Class, ComputeDetails, Remedy};
+///
+/// const DETAILS: ComputeDetails = ComputeDetails::of(22404);
+/// assert_eq!(DETAILS.class, Class::ApiError);
+/// assert_eq!(DETAILS.api, Some(Api::FloatingIp));
+/// assert_eq!(DETAILS.http_status, Some(404));
+/// assert_eq!(DETAILS.remedy, Remedy::RetryAfterFix);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
+pub struct ComputeDetails {
+    /// The code's row of the table.
+    pub class: Class,
+    /// For an [`ApiError`](Class::ApiError): the API that raised it.
+    pub api: Option<Api>,
+    /// For an [`ApiError`](Class::ApiError): the HTTP status in the last
+    /// three digits of the code (always 400 to 499).
+    pub http_status: Option<u16>,
+    /// What the table's description column says to do.
+    pub remedy: Remedy,
+}
+
+impl ComputeDetails {
+    /// The details of `code`: constant time, usable in `const`.
+    pub const fn of(code: i32) -> ComputeDetails {
+        let (class, api) = lookup(code);
+        ComputeDetails {
+            class,
+            api,
+            http_status: match api {
+                Some(_) => Some(code.rem_euclid(1000) as u16),
+                None => None,
+            },
+            remedy: class.remedy(),
+        }
+    }
+}
+
+impl Header<'_> {
+    /// Compute's details of an integer `resultCode` (`None` for a string):
+    /// meaningful only for a Compute response; for any service's verdict
+    /// see [`meaning`](Header::meaning).
+    pub const fn compute_details(&self) -> Option<ComputeDetails> {
+        match self.result_code.integer() {
+            Some(code) => Some(ComputeDetails::of(code)),
+            None => None,
+        }
+    }
+}
+
+/// A code's class, and for an API error its API. Three steps, each
+/// constant time: the dense table of `-8..=0`, then the table of
+/// thousands 10 to 50 indexed by `code / 1000` (single codes such as
+/// 20001, then the `NN400..=NN499` API-error range), then
+/// [`Unknown`](Class::Unknown).
+const fn lookup(code: i32) -> (Class, Option<Api>) {
+    let direct = code as i64 - DIRECT_FIRST as i64;
+    if direct >= 0 && direct < DIRECT.len() as i64 {
+        return (DIRECT[direct as usize], None);
+    }
+    let thousand = code.div_euclid(1000) as i64 - THOUSANDS_FIRST as i64;
+    if thousand < 0 || thousand >= THOUSANDS.len() as i64 {
+        return (Class::Unknown, None);
+    }
+    let thousand = &THOUSANDS[thousand as usize];
+    let last_three = code.rem_euclid(1000) as u16;
+    let mut single = 0;
+    while single < thousand.singles.len() {
+        if let Some((digits, class)) = thousand.singles[single]
+            && digits == last_three
+        {
+            return (class, None);
+        }
+        single += 1;
+    }
+    match thousand.api {
+        Some(api) if last_three >= 400 && last_three <= 499 => (Class::ApiError, Some(api)),
+        _ => (Class::Unknown, None),
+    }
+}
+
+/// The codes of one thousand (e.g. 20000 to 20999) the table names.
+#[derive(Clone, Copy)]
+struct Thousand {
+    /// Up to two single codes, by their last three digits (`1` for 20001).
+    singles: [Option<(u16, Class)>; 2],
+    /// The API whose errors are the thousand's `NN400..=NN499`.
+    api: Option<Api>,
+}
+
+/// The code `DIRECT[0]` classifies.
+const DIRECT_FIRST: i32 = -8;
 
 /// Codes -8 to 0.
 const DIRECT: [Class; 9] = [
@@ -115,13 +217,19 @@ const DIRECT: [Class; 9] = [
     Class::Success,
 ];
 
+/// The first thousand of `THOUSANDS`.
+const THOUSANDS_FIRST: i32 = 10;
+
 /// Thousands 10 to 50 (codes 10000 to 50999).
-static THOUSANDS: [Thousand<Class, Api>; 41] = {
-    let mut thousands = [Thousand::EMPTY; 41];
+static THOUSANDS: [Thousand; 41] = {
+    let mut thousands = [Thousand {
+        singles: [None, None],
+        api: None,
+    }; 41];
     let mut api = 0;
     while api < Api::ALL.len() {
-        let thousand = (Api::ALL[api].thousand() - 10) as usize;
-        thousands[thousand].api_errors = Some((Api::ALL[api], Class::ApiError));
+        let thousand = (Api::ALL[api].thousand() - THOUSANDS_FIRST) as usize;
+        thousands[thousand].api = Some(Api::ALL[api]);
         api += 1;
     }
     thousands[20 - 10].singles = [
@@ -130,66 +238,6 @@ static THOUSANDS: [Thousand<Class, Api>; 41] = {
     ];
     thousands
 };
-
-impl Catalog<Class, Api> {
-    /// The Compute Instance API catalog, from its error-code table.
-    pub const COMPUTE: Self = Catalog {
-        direct_first: -8,
-        direct: &DIRECT,
-        thousands_first: 10,
-        thousands: &THOUSANDS,
-        unknown: Class::Unknown,
-    };
-}
-
-impl Default for Catalog<Class, Api> {
-    fn default() -> Self {
-        Catalog::COMPUTE
-    }
-}
-
-/// The code of a header in the Compute Instance catalog, for both header
-/// types.
-macro_rules! classification {
-    ($($impl:tt)*) => {
-        $($impl)* {
-            /// The class of `result_code`.
-            pub const fn class(&self) -> Class {
-                classify(self.result_code)
-            }
-
-            /// For an [`ApiError`](Class::ApiError): the API that raised it.
-            pub const fn api(&self) -> Option<Api> {
-                Catalog::COMPUTE.lookup(self.result_code).api
-            }
-
-            /// For an [`ApiError`](Class::ApiError): the HTTP status in the
-            /// last three digits of `result_code` (always 400 to 499).
-            pub const fn http_status(&self) -> Option<u16> {
-                Catalog::COMPUTE.lookup(self.result_code).http_status
-            }
-
-            /// What to do next.
-            pub const fn remedy(&self) -> Remedy {
-                self.class().remedy()
-            }
-
-            /// Whether `is_successful` agrees with the code: true exactly for
-            /// [`Success`](Class::Success) (code 0).
-            pub const fn is_consistent(&self) -> bool {
-                self.is_successful == matches!(self.class(), Class::Success)
-            }
-
-            /// `result_code` looked up in another service's catalog.
-            pub const fn lookup_in<C: Copy, A: Copy>(&self, catalog: &Catalog<C, A>) -> Lookup<C, A> {
-                catalog.lookup(self.result_code)
-            }
-        }
-    };
-}
-
-classification!(impl Header<'_>);
-classification!(impl<const N: usize> OwnedHeader<N>);
 
 /// The table's description column for the API-error ranges.
 const API_ERROR_EN: &str = "The last three digits of resultCode are the HTTP status code. \

@@ -7,7 +7,8 @@ use defmt::{Format, Formatter, write};
 use crate::compute::{Api, Class, Remedy};
 use crate::error::{Error, ErrorKind, Field};
 use crate::message::{Message, Piece};
-use crate::service::{Category, Service};
+use crate::meaning::{Advice, Category};
+use crate::service::Service;
 use crate::stream::StreamParser;
 
 macro_rules! format_as_name {
@@ -26,7 +27,8 @@ format_as_name!(
     ErrorKind => name,
     Field => key,
     Service => name,
-    Category => name
+    Category => name,
+    Advice => name
 );
 
 /// `invalid escape at byte 57`, as `Display`.

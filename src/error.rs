@@ -39,16 +39,21 @@ pub enum ErrorKind {
     MissingField,
     /// A second top-level `header`, or a repeated field inside the header.
     DuplicateKey,
-    /// The header is not an object, or one of its fields has the wrong JSON type.
+    /// The header is not an object, or one of its fields has the wrong JSON
+    /// type (`resultCode` may be a number or a string).
     WrongType,
     /// `resultCode` is a valid JSON number but not an integer within `i32`.
     InvalidResultCode,
+    /// A string `resultCode` longer than the room a fixed-memory reader has
+    /// for it (the streaming parser's `N` bytes). Never from the one-shot
+    /// functions, which borrow it from the body.
+    CodeTooLong,
 }
 
 impl ErrorKind {
     /// Every kind, in declaration order (the order C callers number them
     /// in, from 1).
-    pub const ALL: [ErrorKind; 16] = [
+    pub const ALL: [ErrorKind; 17] = [
         ErrorKind::Empty,
         ErrorKind::NotAnObject,
         ErrorKind::UnexpectedByte,
@@ -65,6 +70,7 @@ impl ErrorKind {
         ErrorKind::DuplicateKey,
         ErrorKind::WrongType,
         ErrorKind::InvalidResultCode,
+        ErrorKind::CodeTooLong,
     ];
 
     /// The stable snake_case name of this kind, e.g. `"invalid_escape"`.
@@ -86,6 +92,7 @@ impl ErrorKind {
             ErrorKind::DuplicateKey => "duplicate_key",
             ErrorKind::WrongType => "wrong_type",
             ErrorKind::InvalidResultCode => "invalid_result_code",
+            ErrorKind::CodeTooLong => "code_too_long",
         }
     }
 
@@ -108,6 +115,7 @@ impl ErrorKind {
             ErrorKind::DuplicateKey => "duplicate key",
             ErrorKind::WrongType => "wrong type",
             ErrorKind::InvalidResultCode => "resultCode is not an i32 integer",
+            ErrorKind::CodeTooLong => "string resultCode longer than the room for it",
         }
     }
 }

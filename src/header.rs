@@ -1,9 +1,11 @@
 //! The header of an NHN Cloud response: borrowed from the body by the
 //! one-shot functions, owned (in fixed memory) by the streaming parser.
 
-use heapless::String;
+use core::fmt;
+use core::hash::{Hash, Hasher};
 
-use crate::message::{Message, detail_of};
+use crate::engine::Text;
+use crate::message::{BufferTooSmall, Message, detail_of};
 
 /// The top-level `"header"` object of an NHN Cloud API response.
 ///
@@ -15,39 +17,406 @@ use crate::message::{Message, detail_of};
 pub struct Header<'a> {
     /// `isSuccessful`.
     pub is_successful: bool,
-    /// `resultCode`: 0 on success; negative or a five-digit API code on failure.
-    pub result_code: i32,
+    /// `resultCode`: an integer (0 on success), or a string where the
+    /// service writes one (Dev Tools > Deploy: `"SUCCESS"`, `"NOT_FOUND_OS"`).
+    /// It compares with an `i32`: `header.result_code == 0`.
+    pub result_code: ResultCode<Message<'a>>,
     /// `resultMessage`, or `None` when it is `null`.
     pub result_message: Option<Message<'a>>,
 }
 
-/// The header as the [`StreamParser`](crate::StreamParser) delivers it: the
-/// body is gone, so the message is decoded into `N` bytes of its own.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+/// A `resultCode`: an integer within `i32`, as nearly every service writes
+/// it, or a JSON string (Deploy). `T` is how the string is held: a
+/// [`Message`] borrowed from the body by [`Header`], decoded text (`&str`)
+/// from an [`OwnedHeader`].
+///
+/// ```
+/// use nhncloud_header::ResultCode;
+///
+/// let body = br#"{"header":{"isSuccessful":false,"serverTime":1533526167415,"resultCode":"NOT_FOUND_OS","resultMessage":"The OS could not be found"}}"#;
+/// let header = nhncloud_header::parse(body)?;
+/// assert_eq!(header.result_code, "NOT_FOUND_OS");
+/// assert_eq!(header.result_code.integer(), None);
+/// assert_eq!(header.result_code.to_string(), "NOT_FOUND_OS");
+///
+/// let header = nhncloud_header::parse(br#"{"header":{"isSuccessful":true,"resultCode":0,"resultMessage":null}}"#)?;
+/// assert_eq!(header.result_code, ResultCode::Integer(0));
+/// assert_eq!(header.result_code, 0);
+/// # Ok::<(), nhncloud_header::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "defmt", derive(defmt::Format))]
+pub enum ResultCode<T> {
+    /// An integer code.
+    Integer(i32),
+    /// A string code.
+    Text(T),
+}
+
+impl<T> ResultCode<T> {
+    /// The integer code, or `None` for a string.
+    pub const fn integer(&self) -> Option<i32> {
+        match self {
+            ResultCode::Integer(code) => Some(*code),
+            ResultCode::Text(_) => None,
+        }
+    }
+
+    /// The string code, or `None` for an integer.
+    pub const fn text(&self) -> Option<&T> {
+        match self {
+            ResultCode::Integer(_) => None,
+            ResultCode::Text(text) => Some(text),
+        }
+    }
+}
+
+impl<T> PartialEq<i32> for ResultCode<T> {
+    fn eq(&self, other: &i32) -> bool {
+        self.integer() == Some(*other)
+    }
+}
+
+impl<T: crate::HeaderText> PartialEq<&str> for ResultCode<T> {
+    fn eq(&self, other: &&str) -> bool {
+        self.text().is_some_and(|text| text.equals(other))
+    }
+}
+
+impl<T: crate::HeaderText> PartialEq<str> for ResultCode<T> {
+    fn eq(&self, other: &str) -> bool {
+        self.text().is_some_and(|text| text.equals(other))
+    }
+}
+
+/// The integer in decimal, or the string's decoded text.
+impl<T: fmt::Display> fmt::Display for ResultCode<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ResultCode::Integer(code) => code.fmt(f),
+            ResultCode::Text(text) => text.fmt(f),
+        }
+    }
+}
+
+/// The header in memory of its own, as the
+/// [`StreamParser`](crate::StreamParser) delivers it (the body is gone):
+/// `N` bytes hold its decoded strings, the message and a string
+/// `resultCode`.
+///
+/// A string code is never cut: one longer than `N` bytes is an error
+/// ([`ErrorKind::CodeTooLong`](crate::ErrorKind::CodeTooLong) from the
+/// stream, [`BufferTooSmall`] from [`OwnedHeader::from_header`]). The
+/// message takes the rest: a longer one keeps its longest prefix that fits
+/// and ends on a character boundary, and
+/// [`message_truncated`](OwnedHeader::message_truncated) says so.
+///
+/// ```
+/// use nhncloud_header::{OwnedHeader, ResultCode};
+///
+/// let body = br#"{"header":{"isSuccessful":false,"resultCode":"NOT_FOUND_OS","resultMessage":"The OS could not be found"}}"#;
+/// let header = nhncloud_header::parse(body)?;
+/// let owned = OwnedHeader::<32>::from_header(&header).unwrap();
+/// assert_eq!(owned.result_code(), ResultCode::Text("NOT_FOUND_OS"));
+/// assert_eq!(owned.result_message(), Some("The OS could not be ")); // 32 - 12 bytes
+/// assert!(owned.message_truncated());
+/// assert!(OwnedHeader::<8>::from_header(&header).is_err()); // the code needs 12
+/// # Ok::<(), nhncloud_header::Error>(())
+/// ```
+#[derive(Clone)]
 pub struct OwnedHeader<const N: usize> {
-    /// `isSuccessful`.
-    pub is_successful: bool,
-    /// `resultCode`.
-    pub result_code: i32,
-    /// `resultMessage`, decoded; `None` when it is `null`. At most `N`
-    /// bytes: see `message_truncated`.
-    pub result_message: Option<String<N>>,
-    /// Whether the message was longer than `N` bytes. It then holds the
-    /// longest prefix that fits and ends on a character boundary.
-    pub message_truncated: bool,
+    is_successful: bool,
+    code: i32,
+    room: Room<N>,
 }
 
 impl<const N: usize> OwnedHeader<N> {
+    /// `isSuccessful`.
+    pub const fn is_successful(&self) -> bool {
+        self.is_successful
+    }
+
+    /// `resultCode`: the integer, or the decoded string.
+    pub fn result_code(&self) -> ResultCode<&str> {
+        match self.room.code_text() {
+            Some(text) => ResultCode::Text(text),
+            None => ResultCode::Integer(self.code),
+        }
+    }
+
+    /// `resultMessage`, decoded; `None` when it is `null`. At most `N`
+    /// bytes, less those of a string code: see
+    /// [`message_truncated`](Self::message_truncated).
+    pub fn result_message(&self) -> Option<&str> {
+        self.room.message()
+    }
+
+    /// Whether the message was longer than the room left for it. It then
+    /// holds the longest prefix that fits and ends on a character boundary.
+    pub const fn message_truncated(&self) -> bool {
+        self.room.flags & MESSAGE_TRUNCATED != 0
+    }
+
     /// The detail description: the text after the first `:` of the message,
     /// trimmed of ASCII whitespace; `None` when there is no `:` or nothing
     /// after it (see [`Message::detail`]).
     pub fn detail(&self) -> Option<&str> {
-        let text = self.result_message.as_deref()?;
+        let text = self.result_message()?;
         let (start, end) = detail_of(
             text.char_indices()
                 .map(|(at, ch)| (at, ch, at + ch.len_utf8())),
         )?;
         text.get(start..end)
+    }
+
+    /// The header of a body, in memory of its own: both strings decoded
+    /// into the `N` bytes, the message cut (and flagged) where it does not
+    /// fit; an error when a string code alone does not.
+    pub fn from_header(header: &Header<'_>) -> Result<Self, BufferTooSmall> {
+        let mut owned = OwnedHeader::new(header.is_successful, 0);
+        match header.result_code {
+            ResultCode::Integer(code) => owned.code = code,
+            ResultCode::Text(text) => {
+                if !owned.room.take(Text::Code, text.chars()) {
+                    return Err(BufferTooSmall::new(text.decoded_len()));
+                }
+            }
+        }
+        if let Some(message) = header.result_message {
+            owned.room.take(Text::Message, message.chars());
+        }
+        Ok(owned)
+    }
+
+    /// A header with an integer code and no text yet.
+    pub(crate) const fn new(is_successful: bool, code: i32) -> Self {
+        OwnedHeader {
+            is_successful,
+            code,
+            room: Room::new(),
+        }
+    }
+
+    /// The header a stream has read: its fields, and the room its strings
+    /// were decoded into.
+    pub(crate) const fn from_room(is_successful: bool, code: i32, room: Room<N>) -> Self {
+        OwnedHeader {
+            is_successful,
+            code,
+            room,
+        }
+    }
+
+    /// Where its strings are decoded, for the serde and stream readers.
+    pub(crate) fn room(&mut self) -> &mut Room<N> {
+        &mut self.room
+    }
+
+    /// Sets `isSuccessful` and the integer code, for the serde reader.
+    pub(crate) fn set_fields(&mut self, is_successful: bool, code: i32) {
+        self.is_successful = is_successful;
+        self.code = code;
+    }
+}
+
+impl<const N: usize> fmt::Debug for OwnedHeader<N> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("OwnedHeader")
+            .field("is_successful", &self.is_successful)
+            .field("result_code", &self.result_code())
+            .field("result_message", &self.result_message())
+            .field("message_truncated", &self.message_truncated())
+            .finish()
+    }
+}
+
+impl<const N: usize> PartialEq for OwnedHeader<N> {
+    fn eq(&self, other: &Self) -> bool {
+        self.is_successful == other.is_successful
+            && self.result_code() == other.result_code()
+            && self.result_message() == other.result_message()
+            && self.message_truncated() == other.message_truncated()
+    }
+}
+
+impl<const N: usize> Eq for OwnedHeader<N> {}
+
+impl<const N: usize> Hash for OwnedHeader<N> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.is_successful.hash(state);
+        self.result_code().hash(state);
+        self.result_message().hash(state);
+        self.message_truncated().hash(state);
+    }
+}
+
+#[cfg(feature = "defmt")]
+impl<const N: usize> defmt::Format for OwnedHeader<N> {
+    fn format(&self, f: defmt::Formatter<'_>) {
+        defmt::write!(
+            f,
+            "OwnedHeader {{ is_successful: {=bool}, result_code: {}, result_message: {}, message_truncated: {=bool} }}",
+            self.is_successful,
+            self.result_code(),
+            self.result_message(),
+            self.message_truncated()
+        );
+    }
+}
+
+// Bits of `Room::flags`.
+const MESSAGE_PRESENT: u8 = 1 << 0;
+const MESSAGE_TRUNCATED: u8 = 1 << 1;
+const CODE_TEXT: u8 = 1 << 2;
+
+/// `N` bytes for a header's two decoded strings: the message from the
+/// front, a string code from the back. The code is never cut; the message
+/// gives way to it.
+///
+/// While a code is decoded its bytes are stored back to front (each byte
+/// at the next lower index), so that it needs no length in advance; once
+/// it closes, its bytes are put in order.
+#[derive(Clone, Debug)]
+pub(crate) struct Room<const N: usize> {
+    bytes: [u8; N],
+    message_len: u32,
+    code_len: u32,
+    flags: u8,
+}
+
+impl<const N: usize> Room<N> {
+    /// The most either string may take (the lengths are `u32`).
+    const CAPACITY: usize = if N > u32::MAX as usize {
+        u32::MAX as usize
+    } else {
+        N
+    };
+
+    pub(crate) const fn new() -> Self {
+        Room {
+            bytes: [0; N],
+            message_len: 0,
+            code_len: 0,
+            flags: 0,
+        }
+    }
+
+    /// A string opens: it starts empty.
+    pub(crate) fn begin(&mut self, text: Text) {
+        match text {
+            Text::Message => {
+                self.message_len = 0;
+                self.flags = (self.flags & !MESSAGE_TRUNCATED) | MESSAGE_PRESENT;
+            }
+            Text::Code => {
+                self.code_len = 0;
+                self.flags |= CODE_TEXT;
+            }
+        }
+    }
+
+    /// One more character; `false` when it does not fit (the message is
+    /// then cut for good; the code does not fit at all).
+    pub(crate) fn push(&mut self, text: Text, ch: char) -> bool {
+        let mut utf8 = [0; 4];
+        let encoded = ch.encode_utf8(&mut utf8).as_bytes();
+        let (message, code) = (self.message_len as usize, self.code_len as usize);
+        match text {
+            Text::Message => {
+                if self.flags & MESSAGE_TRUNCATED != 0
+                    || message + code + encoded.len() > Self::CAPACITY
+                {
+                    self.flags |= MESSAGE_TRUNCATED;
+                    return false;
+                }
+                let Some(slot) = self.bytes.get_mut(message..message + encoded.len()) else {
+                    return false;
+                };
+                slot.copy_from_slice(encoded);
+                self.message_len += encoded.len() as u32;
+            }
+            Text::Code => {
+                let Some(room) = Self::CAPACITY.checked_sub(code + encoded.len()) else {
+                    return false;
+                };
+                if message > room {
+                    self.cut_message(room);
+                }
+                for &byte in encoded {
+                    let Some(slot) = self.code_start().checked_sub(1) else {
+                        return false;
+                    };
+                    let Some(slot) = self.bytes.get_mut(slot) else {
+                        return false;
+                    };
+                    *slot = byte;
+                    self.code_len += 1;
+                }
+            }
+        }
+        true
+    }
+
+    /// A string closes: a code's bytes are put in order.
+    pub(crate) fn end(&mut self, text: Text) {
+        let start = self.code_start();
+        if text == Text::Code
+            && let Some(code) = self.bytes.get_mut(start..)
+        {
+            code.reverse();
+        }
+    }
+
+    /// Where the code's bytes begin.
+    fn code_start(&self) -> usize {
+        N.saturating_sub(self.code_len as usize)
+    }
+
+    /// A whole string: `false` if it does not fit (as [`push`](Self::push)).
+    pub(crate) fn take(&mut self, text: Text, chars: impl Iterator<Item = char>) -> bool {
+        self.begin(text);
+        let mut fits = true;
+        for ch in chars {
+            if !self.push(text, ch) {
+                fits = false;
+                break;
+            }
+        }
+        self.end(text);
+        fits || text == Text::Message
+    }
+
+    /// Cuts the message to at most `length` bytes, on a character boundary.
+    fn cut_message(&mut self, length: usize) {
+        let mut at = length;
+        // A continuation byte is no boundary; the message before it is
+        // UTF-8, so a boundary is at most three bytes back.
+        while at > 0 && self.bytes.get(at).is_some_and(|&byte| byte & 0xC0 == 0x80) {
+            at -= 1;
+        }
+        self.message_len = at as u32;
+        self.flags |= MESSAGE_TRUNCATED;
+    }
+
+    /// Marks the message `null`.
+    pub(crate) fn set_null_message(&mut self) {
+        self.message_len = 0;
+        self.flags &= !(MESSAGE_PRESENT | MESSAGE_TRUNCATED);
+    }
+
+    pub(crate) fn message(&self) -> Option<&str> {
+        if self.flags & MESSAGE_PRESENT == 0 {
+            return None;
+        }
+        let bytes = self.bytes.get(..self.message_len as usize)?;
+        core::str::from_utf8(bytes).ok()
+    }
+
+    pub(crate) fn code_text(&self) -> Option<&str> {
+        if self.flags & CODE_TEXT == 0 {
+            return None;
+        }
+        let bytes = self.bytes.get(self.code_start()..)?;
+        core::str::from_utf8(bytes).ok()
     }
 }

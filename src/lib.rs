@@ -114,8 +114,8 @@
 #![cfg_attr(test, deny(warnings))]
 #![deny(unsafe_code)]
 
-// Only the std readers (the command-line tool's and tokio's) link std.
-#[cfg(any(feature = "cli", feature = "tokio"))]
+// Only the std readers (`std`'s and tokio's) link std.
+#[cfg(any(feature = "std", feature = "tokio"))]
 extern crate std;
 
 mod catalog;
@@ -129,6 +129,7 @@ mod header;
 #[cfg(not(any(target_os = "none", nhncloud_header_small)))]
 mod index;
 mod locate;
+mod meaning;
 mod message;
 mod parse;
 #[cfg(feature = "serde")]
@@ -136,15 +137,16 @@ mod serde_impls;
 mod service;
 mod stream;
 
-pub use catalog::{Catalog, Lookup, Thousand};
-pub use compute::{Api, Class, Remedy, classify};
+pub use catalog::{Catalog, Codes, Entry};
+pub use compute::{Api, Class, ComputeDetails, Remedy, classify};
 pub use engine::Mode;
 pub use error::{Error, ErrorKind, Field};
-pub use header::{Header, OwnedHeader};
+pub use header::{Header, OwnedHeader, ResultCode};
 pub use locate::{locate, locate_with};
-pub use message::{BufferTooSmall, Chars, Message};
+pub use meaning::{Advice, Category, Meaning, UnknownName};
+pub use message::{BufferTooSmall, Chars, HeaderText, Message};
 pub use parse::{Options, parse, parse_with, scan, scan_with};
-pub use service::{Category, Entry, Service, ServiceCatalog};
+pub use service::Service;
 pub use stream::{ReadError, Status, StreamParser};
 
 /// The engines behind `parse` and `scan`, one at a time, for the crate's

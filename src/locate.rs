@@ -15,7 +15,7 @@ use crate::grammar::{
 };
 use crate::header::Header;
 #[cfg(not(any(target_os = "none", nhncloud_header_small)))]
-use crate::parse::{MessageSpan, header_of};
+use crate::parse::{Spans, header_of};
 use crate::parse::{Options, byte_wise};
 
 /// Returns the top-level `header` of a body trusted to be well-formed,
@@ -105,11 +105,11 @@ pub(crate) fn located(
 #[inline(never)]
 fn from_key(body: &[u8], quote: usize, options: Options) -> Result<Header<'_>, Error> {
     let mut machine = Machine::at_top_level_key(options.max_depth(), quote);
-    let mut span = MessageSpan::default();
-    if machine.feed(body.get(quote..).unwrap_or_default(), &mut span)? == Progress::NeedMore {
+    let mut spans = Spans::default();
+    if machine.feed(body.get(quote..).unwrap_or_default(), &mut spans)? == Progress::NeedMore {
         machine.finish()?;
     }
-    Ok(header_of(&machine, &span, body))
+    Ok(header_of(&machine, &spans, body))
 }
 
 /// The top-level `header` key's opening quote: at once when it is the

@@ -25,6 +25,10 @@ pub struct BufferTooSmall {
 }
 
 impl BufferTooSmall {
+    pub(crate) const fn new(needed: usize) -> Self {
+        BufferTooSmall { needed }
+    }
+
     /// Bytes the decoded text needs.
     pub const fn needed(&self) -> usize {
         self.needed
@@ -294,6 +298,49 @@ impl Hash for Message<'_> {
             state.write_u32(ch as u32);
         }
         state.write_u8(0xFF);
+    }
+}
+
+mod sealed {
+    pub trait Sealed {}
+    impl Sealed for super::Message<'_> {}
+    impl Sealed for &str {}
+}
+
+/// A string of a header, as a result-code table compares it: a [`Message`]
+/// borrowed from the body (escapes decoded as it is read), or decoded text
+/// (`&str`). Implemented for those two only.
+pub trait HeaderText: sealed::Sealed + fmt::Display {
+    /// Whether the decoded text is `text`.
+    fn equals(&self, text: &str) -> bool;
+    /// The decoded text's order against `text`: that of their bytes (UTF-8
+    /// keeps the order of code points).
+    fn compare(&self, text: &str) -> core::cmp::Ordering;
+}
+
+impl HeaderText for Message<'_> {
+    fn equals(&self, text: &str) -> bool {
+        match self.as_str() {
+            Some(plain) => plain == text,
+            None => self.chars().eq(text.chars()),
+        }
+    }
+
+    fn compare(&self, text: &str) -> core::cmp::Ordering {
+        match self.as_str() {
+            Some(plain) => plain.cmp(text),
+            None => self.chars().cmp(text.chars()),
+        }
+    }
+}
+
+impl HeaderText for &str {
+    fn equals(&self, text: &str) -> bool {
+        *self == text
+    }
+
+    fn compare(&self, text: &str) -> core::cmp::Ordering {
+        (*self).cmp(text)
     }
 }
 

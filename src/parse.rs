@@ -2,9 +2,9 @@
 
 #[cfg(not(any(target_os = "none", nhncloud_header_small)))]
 use crate::engine::read_validated;
-use crate::engine::{MAX_DEPTH, Machine, Mode, Progress, Sink};
+use crate::engine::{MAX_DEPTH, Machine, Mode, Progress, Sink, Text};
 use crate::error::Error;
-use crate::header::Header;
+use crate::header::{Header, ResultCode};
 #[cfg(not(any(target_os = "none", nhncloud_header_small)))]
 use crate::index::{self, Found};
 #[cfg(not(any(target_os = "none", nhncloud_header_small)))]
@@ -135,11 +135,11 @@ const INDEX_FROM: usize = 256;
 #[inline(never)]
 pub(crate) fn byte_wise(body: &[u8], mode: Mode, options: Options) -> Result<Header<'_>, Error> {
     let mut machine = Machine::new(mode, options.max_depth);
-    let mut span = MessageSpan::default();
-    if machine.feed(body, &mut span)? == Progress::NeedMore {
+    let mut spans = Spans::default();
+    if machine.feed(body, &mut spans)? == Progress::NeedMore {
         machine.finish()?;
     }
-    Ok(header_of(&machine, &span, body))
+    Ok(header_of(&machine, &spans, body))
 }
 
 /// The structural index on `engine`, when it vouches for the body: the
@@ -154,18 +154,18 @@ fn indexed(engine: Engine, body: &[u8], mode: Mode, options: Options) -> Option<
     read_validated(body, key)
 }
 
-pub(crate) fn header_of<'a>(machine: &Machine, span: &MessageSpan, body: &'a [u8]) -> Header<'a> {
-    let result_message = if machine.message_is_null() {
-        None
-    } else {
-        Some(Message::from_validated(
-            body.get(span.start..span.end).unwrap_or_default(),
-        ))
+pub(crate) fn header_of<'a>(machine: &Machine, spans: &Spans, body: &'a [u8]) -> Header<'a> {
+    let text = |(start, end): (usize, usize)| {
+        Message::from_validated(body.get(start..end).unwrap_or_default())
     };
     Header {
         is_successful: machine.is_successful(),
-        result_code: machine.result_code(),
-        result_message,
+        result_code: if machine.code_is_text() {
+            ResultCode::Text(text(spans.code))
+        } else {
+            ResultCode::Integer(machine.result_code())
+        },
+        result_message: (!machine.message_is_null()).then(|| text(spans.message)),
     }
 }
 
@@ -300,25 +300,36 @@ impl Engine {
     }
 }
 
-/// Remembers where the message's raw text lies; the text stays in the body.
+/// Remembers where the raw text of the message and of a string code lie
+/// (from the byte after the opening quote to the closing one); the text
+/// stays in the body.
 #[derive(Default)]
-pub(crate) struct MessageSpan {
-    start: usize,
-    end: usize,
+pub(crate) struct Spans {
+    message: (usize, usize),
+    code: (usize, usize),
 }
 
-impl Sink for MessageSpan {
+impl Spans {
+    fn of(&mut self, text: Text) -> &mut (usize, usize) {
+        match text {
+            Text::Message => &mut self.message,
+            Text::Code => &mut self.code,
+        }
+    }
+}
+
+impl Sink for Spans {
     const NEEDS_TEXT: bool = false;
 
-    fn message_begin(&mut self, quote: usize) {
-        self.start = quote + 1;
+    fn text_begin(&mut self, text: Text, quote: usize) {
+        self.of(text).0 = quote + 1;
     }
 
-    fn message_char(&mut self, _: char) -> bool {
+    fn text_char(&mut self, _: Text, _: char) -> bool {
         true
     }
 
-    fn message_end(&mut self, quote: usize) {
-        self.end = quote;
+    fn text_end(&mut self, text: Text, quote: usize) {
+        self.of(text).1 = quote;
     }
 }

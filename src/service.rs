@@ -1,22 +1,16 @@
-//! The result codes of every NHN Cloud service that publishes them, in one
-//! vocabulary.
+//! The NHN Cloud services whose result-code tables this crate ships.
 //!
 //! The header is the same across services but the codes are not: 20001 is
 //! "No available IP" in Compute, "Failed to authenticate with AppKey" in CDN
-//! and "Invalid condition attribute ID" in ROLE. So a code is looked up in a
-//! [`Service`]'s table, and what a gateway acts on is the row's
-//! [`Category`], one vocabulary across services.
-//!
-//! The tables are generated from the reviewed data files in
-//! `tests/data/catalogs/` (one row per table row, with the evidence for its
-//! category); `tests/catalogs.rs` regenerates `src/service/tables.rs` and
-//! fails if a row differs.
+//! and "Invalid condition attribute ID" in ROLE. So a code is read in a
+//! [`Service`]'s table ([`Catalog`]), and what a gateway acts on is the
+//! row's [`Meaning`]: one vocabulary across services.
 
-// Generated, and kept as generated.
-#[rustfmt::skip]
-mod tables;
+use core::str::FromStr;
 
-use crate::header::{Header, OwnedHeader};
+use crate::catalog::{Catalog, Entry};
+use crate::header::{Header, OwnedHeader, ResultCode};
+use crate::meaning::{Advice, Category, Meaning, UnknownName};
 
 /// An NHN Cloud service whose result-code table this crate ships.
 ///
@@ -24,17 +18,19 @@ use crate::header::{Header, OwnedHeader};
 /// use nhncloud_header::{Category, Service};
 ///
 /// // One number, three meanings.
-/// assert_eq!(Service::Compute.lookup(20001).unwrap().message, "No available IP");
+/// assert_eq!(Service::Compute.lookup(20001).unwrap().message(), "No available IP");
 /// assert_eq!(
-///     Service::Cdn.lookup(20001).unwrap().message,
+///     Service::Cdn.lookup(20001).unwrap().message(),
 ///     "Failed to authenticate with AppKey."
 /// );
 /// assert_eq!(Service::Cdn.category(20001), Category::Unauthorized);
-/// assert_eq!(Service::from_name("kakaotalk-bizmessage"), Some(Service::KakaotalkBizmessage));
+/// assert_eq!("kakaotalk-bizmessage".parse(), Ok(Service::KakaotalkBizmessage));
+/// assert_eq!(Service::NotificationHub.to_string(), "notification-hub");
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Service {
-    /// Compute > Instance (the crate's [`classify`](crate::classify) table).
+    /// Compute > Instance (the crate's [`classify`](crate::classify) table,
+    /// whose [`ComputeDetails`](crate::ComputeDetails) it adds).
     Compute,
     /// Notification > Push.
     Push,
@@ -64,82 +60,14 @@ pub enum Service {
     /// Security > Certificate Manager: the certificate-file codes its API
     /// guide publishes.
     CertificateManager,
+    /// Dev Tools > Deploy: string codes (`"SUCCESS"`, `"NOT_FOUND_OS"`).
+    Deploy,
 }
 
-/// What a result code means to a gateway, whatever the service: a fixed
-/// vocabulary that every table row is mapped into, on recorded evidence.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Category {
-    /// The request was done.
-    Success,
-    /// Some of it was done (Email's 1000), or the service says "partial".
-    PartialSuccess,
-    /// The request is malformed or breaks a rule of the API.
-    InvalidRequest,
-    /// The caller's credentials are missing, invalid or expired.
-    Unauthorized,
-    /// The caller is known but not allowed.
-    Forbidden,
-    /// The named resource, service or API does not exist.
-    NotFound,
-    /// The request collides with the current state (duplicate, already done).
-    Conflict,
-    /// A rate or quota is used up; the same request may succeed later.
-    LimitExceeded,
-    /// The service failed.
-    ServerError,
-    /// The service or one behind it is unavailable or timed out.
-    Unavailable,
-    /// The table gives no evidence for anything more specific, or the code
-    /// is not in it.
-    Unspecified,
-}
-
-/// One row of a service's table.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "defmt", derive(defmt::Format))]
-pub struct Entry {
-    /// The first code of the row.
-    pub first: i32,
-    /// The last code of the row: `first` unless the table gives a range
-    /// (Push's `50001 ~ 50501`).
-    pub last: i32,
-    /// The table's `isSuccessful` for the row; `None` when the table has no
-    /// such column.
-    pub is_successful: Option<bool>,
-    /// What the code means, in the common vocabulary.
-    pub category: Category,
-    /// The table's `resultMessage` column, verbatim (empty where the table
-    /// leaves it empty).
-    pub message: &'static str,
-    /// The table's explanatory column, verbatim, where it has one apart from
-    /// the message (SMS's "Result code message", CDN's "Description").
-    pub description: Option<&'static str>,
-}
-
-/// The rows of one service's table, sorted by code, as a `const`: a
-/// firmware that names one service's table links that table only.
-///
-/// ```
-/// use nhncloud_header::{Category, ServiceCatalog};
-///
-/// const NOT_FOUND: Category = ServiceCatalog::PUSH.category(40402);
-/// assert_eq!(NOT_FOUND, Category::NotFound);
-/// assert!(ServiceCatalog::PUSH.lookup(50250).unwrap().category.retryable());
-/// ```
-#[derive(Clone, Copy, Debug)]
-pub struct ServiceCatalog {
-    /// The service whose table this is.
-    pub service: Service,
-    /// The rows, sorted by `first`; ranges do not overlap. One code has
-    /// several rows only where the table lists several messages for it
-    /// (Notification Hub), and they are adjacent.
-    pub entries: &'static [Entry],
-}
 
 impl Service {
     /// Every service, in the order of the README.
-    pub const ALL: [Service; 14] = [
+    pub const ALL: [Service; 15] = [
         Service::Compute,
         Service::Push,
         Service::Sms,
@@ -154,6 +82,7 @@ impl Service {
         Service::Gamebase,
         Service::FaceRecognition,
         Service::CertificateManager,
+        Service::Deploy,
     ];
 
     /// The stable kebab-case name, e.g. `"notification-hub"`.
@@ -173,6 +102,7 @@ impl Service {
             Service::Gamebase => "gamebase",
             Service::FaceRecognition => "face-recognition",
             Service::CertificateManager => "certificate-manager",
+            Service::Deploy => "deploy",
         }
     }
 
@@ -186,233 +116,101 @@ impl Service {
 
     /// The service's table. Matching on a service known only at run time
     /// links every table; a firmware that uses one names it, e.g.
-    /// [`ServiceCatalog::PUSH`].
-    pub const fn catalog(self) -> ServiceCatalog {
+    /// [`Catalog::PUSH`].
+    pub const fn catalog(self) -> Catalog {
         match self {
-            Service::Compute => ServiceCatalog::COMPUTE,
-            Service::Push => ServiceCatalog::PUSH,
-            Service::Sms => ServiceCatalog::SMS,
-            Service::Email => ServiceCatalog::EMAIL,
-            Service::KakaotalkBizmessage => ServiceCatalog::KAKAOTALK_BIZMESSAGE,
-            Service::NotificationHub => ServiceCatalog::NOTIFICATION_HUB,
-            Service::Cdn => ServiceCatalog::CDN,
-            Service::ApiGateway => ServiceCatalog::API_GATEWAY,
-            Service::Role => ServiceCatalog::ROLE,
-            Service::Leaderboard => ServiceCatalog::LEADERBOARD,
-            Service::DocumentRecognizer => ServiceCatalog::DOCUMENT_RECOGNIZER,
-            Service::Gamebase => ServiceCatalog::GAMEBASE,
-            Service::FaceRecognition => ServiceCatalog::FACE_RECOGNITION,
-            Service::CertificateManager => ServiceCatalog::CERTIFICATE_MANAGER,
+            Service::Compute => Catalog::COMPUTE,
+            Service::Push => Catalog::PUSH,
+            Service::Sms => Catalog::SMS,
+            Service::Email => Catalog::EMAIL,
+            Service::KakaotalkBizmessage => Catalog::KAKAOTALK_BIZMESSAGE,
+            Service::NotificationHub => Catalog::NOTIFICATION_HUB,
+            Service::Cdn => Catalog::CDN,
+            Service::ApiGateway => Catalog::API_GATEWAY,
+            Service::Role => Catalog::ROLE,
+            Service::Leaderboard => Catalog::LEADERBOARD,
+            Service::DocumentRecognizer => Catalog::DOCUMENT_RECOGNIZER,
+            Service::Gamebase => Catalog::GAMEBASE,
+            Service::FaceRecognition => Catalog::FACE_RECOGNITION,
+            Service::CertificateManager => Catalog::CERTIFICATE_MANAGER,
+            Service::Deploy => Catalog::DEPLOY,
         }
     }
 
     /// The row of `code` in this service's table; the first of them where
-    /// the table gives several ([`ServiceCatalog::entries_of`]).
+    /// the table gives several ([`Catalog::entries_of`]).
     pub const fn lookup(self, code: i32) -> Option<&'static Entry> {
         self.catalog().lookup(code)
     }
 
-    /// The category of `code`: [`Unspecified`](Category::Unspecified) when
-    /// the table does not list it.
+    /// The category of the integer `code`:
+    /// [`Unspecified`](Category::Unspecified) when the table does not list it.
     pub const fn category(self, code: i32) -> Category {
         self.catalog().category(code)
     }
-}
 
-/// One generated row: `description` is empty where the table has none.
-const fn row(
-    first: i32,
-    last: i32,
-    is_successful: Option<bool>,
-    category: Category,
-    message: &'static str,
-    description: &'static str,
-) -> Entry {
-    Entry {
-        first,
-        last,
-        is_successful,
-        category,
-        message,
-        description: if description.is_empty() {
-            None
-        } else {
-            Some(description)
-        },
+    /// What to do about the integer `code`:
+    /// [`ReadMessage`](Advice::ReadMessage) when the table does not list it.
+    pub const fn advice(self, code: i32) -> Advice {
+        self.catalog().advice(code)
+    }
+
+    /// What an integer `code` and `isSuccessful` mean in this service's
+    /// table (without a message to pick among several rows of one code).
+    pub fn meaning(self, code: i32, is_successful: bool) -> Meaning {
+        self.catalog()
+            .meaning(&ResultCode::<&str>::Integer(code), is_successful, None::<&&str>)
     }
 }
 
-impl ServiceCatalog {
-    /// How many of the leading `rows` end before `code` (with `through`: at
-    /// or before it). Binary search over halves of the slice rather than
-    /// indices, so that no bounds check is left to panic.
-    const fn ending_before(rows: &[Entry], code: i32, through: bool) -> usize {
-        let (mut rest, mut before) = (rows, 0);
-        loop {
-            let half = rest.len() / 2;
-            let Some((left, right)) = rest.split_at_checked(half) else {
-                return before;
-            };
-            let Some((middle, after)) = right.split_first() else {
-                return before;
-            };
-            if middle.last < code || (through && middle.last == code) {
-                before += half + 1;
-                rest = after;
-            } else {
-                rest = left;
-            }
-        }
-    }
+impl FromStr for Service {
+    type Err = UnknownName;
 
-    /// Every row of `code`: one, none, or (Notification Hub) several with
-    /// one category and different messages. `O(log n)`.
-    pub const fn entries_of(&self, code: i32) -> &'static [Entry] {
-        let entries: &'static [Entry] = self.entries;
-        let Some((_, from)) = entries.split_at_checked(Self::ending_before(entries, code, false))
-        else {
-            return &[];
-        };
-        let Some(row) = from.first() else {
-            return &[];
-        };
-        if row.first > code {
-            return &[];
-        }
-        // Nearly always the only row of its code: no second search.
-        let repeated = match from.split_first() {
-            Some((_, [next, ..])) => next.last == row.last,
-            _ => false,
-        };
-        if !repeated {
-            return match from.split_at_checked(1) {
-                Some((rows, _)) => rows,
-                None => from,
-            };
-        }
-        // The rows that repeat `row`'s range are the only ones from `row` on
-        // that end no later than it.
-        match from.split_at_checked(Self::ending_before(from, row.last, true)) {
-            Some((rows, _)) => rows,
-            None => from,
-        }
-    }
-
-    /// The row of `code`; the first of them where the table gives several.
-    pub const fn lookup(&self, code: i32) -> Option<&'static Entry> {
-        self.entries_of(code).first()
-    }
-
-    /// The category of `code`: [`Unspecified`](Category::Unspecified) when
-    /// the table does not list it.
-    pub const fn category(&self, code: i32) -> Category {
-        match self.lookup(code) {
-            Some(entry) => entry.category,
-            None => Category::Unspecified,
-        }
-    }
-
-    /// Whether a header's `isSuccessful` agrees with the table
-    /// ([`Entry::agrees_with`]). A code the table does not list agrees only
-    /// when unsuccessful.
-    pub const fn is_consistent(&self, code: i32, is_successful: bool) -> bool {
-        match self.lookup(code) {
-            Some(entry) => entry.agrees_with(is_successful),
-            None => !is_successful,
-        }
+    /// A service by its stable name ([`Service::name`]).
+    fn from_str(name: &str) -> Result<Self, UnknownName> {
+        Service::from_name(name).ok_or(UnknownName::of("service"))
     }
 }
 
-impl Entry {
-    /// Whether a header's `isSuccessful` agrees with this row: the row's
-    /// own column where the table has one; else true exactly for a success
-    /// (either way for a partial success).
-    pub const fn agrees_with(&self, is_successful: bool) -> bool {
-        match (self.is_successful, self.category) {
-            (Some(documented), _) => documented == is_successful,
-            (None, Category::PartialSuccess) => true,
-            (None, category) => is_successful == matches!(category, Category::Success),
-        }
+
+/// What a header's code means, for both header types.
+impl Header<'_> {
+    /// The code read in `service`'s table: category, advice, consistency
+    /// (a run-time `service` links every table; see [`meaning_in`](Self::meaning_in)).
+    pub fn meaning(&self, service: Service) -> Meaning {
+        self.meaning_in(&service.catalog())
+    }
+
+    /// The code read in `catalog` (`&Catalog::PUSH` links Push's table
+    /// alone).
+    pub fn meaning_in(&self, catalog: &Catalog) -> Meaning {
+        catalog.meaning(
+            &self.result_code,
+            self.is_successful,
+            self.result_message.as_ref(),
+        )
+    }
+
+    /// The code's rows in `service`'s table ([`Catalog::entries_for`]).
+    pub fn entries_in(&self, service: Service) -> &'static [Entry] {
+        service.catalog().entries_for(&self.result_code)
     }
 }
 
-impl Category {
-    /// Every category, in the order of the vocabulary.
-    pub const ALL: [Category; 11] = [
-        Category::Success,
-        Category::PartialSuccess,
-        Category::InvalidRequest,
-        Category::Unauthorized,
-        Category::Forbidden,
-        Category::NotFound,
-        Category::Conflict,
-        Category::LimitExceeded,
-        Category::ServerError,
-        Category::Unavailable,
-        Category::Unspecified,
-    ];
-
-    /// The category named `name` (exactly as [`name`](Category::name)
-    /// gives it).
-    pub fn from_name(name: &str) -> Option<Category> {
-        Category::ALL
-            .into_iter()
-            .find(|category| category.name() == name)
+impl<const N: usize> OwnedHeader<N> {
+    /// The code read in `service`'s table, as [`Header::meaning`].
+    pub fn meaning(&self, service: Service) -> Meaning {
+        self.meaning_in(&service.catalog())
     }
 
-    /// The stable snake_case name, e.g. `"limit_exceeded"`.
-    pub const fn name(self) -> &'static str {
-        match self {
-            Category::Success => "success",
-            Category::PartialSuccess => "partial_success",
-            Category::InvalidRequest => "invalid_request",
-            Category::Unauthorized => "unauthorized",
-            Category::Forbidden => "forbidden",
-            Category::NotFound => "not_found",
-            Category::Conflict => "conflict",
-            Category::LimitExceeded => "limit_exceeded",
-            Category::ServerError => "server_error",
-            Category::Unavailable => "unavailable",
-            Category::Unspecified => "unspecified",
-        }
-    }
-
-    /// Whether the same request may succeed later: true exactly for
-    /// [`ServerError`](Category::ServerError),
-    /// [`Unavailable`](Category::Unavailable) and
-    /// [`LimitExceeded`](Category::LimitExceeded).
-    pub const fn retryable(self) -> bool {
-        matches!(
-            self,
-            Category::ServerError | Category::Unavailable | Category::LimitExceeded
+    /// The code read in `catalog`, as [`Header::meaning_in`].
+    pub fn meaning_in(&self, catalog: &Catalog) -> Meaning {
+        catalog.meaning(
+            &self.result_code(),
+            self.is_successful(),
+            self.result_message().as_ref(),
         )
     }
 }
 
-/// A header's code read in any service's table, for both header types.
-macro_rules! service_shortcuts {
-    ($($impl:tt)*) => {
-        $($impl)* {
-            /// The row of `result_code` in `service`'s table.
-            pub const fn entry_in(&self, service: Service) -> Option<&'static Entry> {
-                service.lookup(self.result_code)
-            }
-
-            /// The category of `result_code` in `service`'s table.
-            pub const fn category_in(&self, service: Service) -> Category {
-                service.category(self.result_code)
-            }
-
-            /// Whether `is_successful` agrees with `service`'s table
-            /// ([`ServiceCatalog::is_consistent`]).
-            pub const fn is_consistent_in(&self, service: Service) -> bool {
-                service.catalog().is_consistent(self.result_code, self.is_successful)
-            }
-        }
-    };
-}
-
-service_shortcuts!(impl Header<'_>);
-service_shortcuts!(impl<const N: usize> OwnedHeader<N>);
-
-crate::compute::display_name!(Service, Category);
+crate::compute::display_name!(Service);

@@ -3,11 +3,9 @@
 
 use core::fmt;
 
-use heapless::String;
-
-use crate::engine::{Machine, Mode, Progress, Sink};
+use crate::engine::{Machine, Mode, Progress, Sink, Text};
 use crate::error::Error;
-use crate::header::OwnedHeader;
+use crate::header::{OwnedHeader, Room};
 use crate::parse::Options;
 
 /// Whether [`StreamParser::feed`] needs more input.
@@ -24,7 +22,9 @@ pub enum Status {
 /// A push parser that takes a response body in chunks and keeps only what
 /// the header needs: at most `64 + N` bytes in all (see
 /// [`StreamParser::SIZE_BOUND`]), with `N` the room for the decoded
-/// `resultMessage`.
+/// `resultMessage` and a string `resultCode` together (see
+/// [`OwnedHeader`]: a code is never cut, and one longer than `N` bytes is
+/// [`ErrorKind::CodeTooLong`](crate::ErrorKind::CodeTooLong)).
 ///
 /// It validates exactly as [`parse`](crate::parse) (in [`Mode::Parse`]) or
 /// [`scan`](crate::scan) (in [`Mode::Scan`]) do, whatever the chunk
@@ -44,22 +44,22 @@ pub enum Status {
 ///     }
 /// }
 /// let header = parser.finish()?;
-/// assert_eq!(header.result_code, -4);
+/// assert_eq!(header.result_code(), -4);
 /// // 16 bytes of room: the message is cut on a character boundary, and says so.
-/// assert_eq!(header.result_message.as_deref(), Some("Invalid paramete"));
-/// assert!(header.message_truncated);
+/// assert_eq!(header.result_message(), Some("Invalid paramete"));
+/// assert!(header.message_truncated());
 /// # Ok::<(), nhncloud_header::Error>(())
 /// ```
 #[derive(Clone, Debug)]
 pub struct StreamParser<const N: usize> {
     machine: Machine,
-    message: String<N>,
+    room: Room<N>,
 }
 
 impl<const N: usize> StreamParser<N> {
     /// The most memory a parser takes: `size_of::<StreamParser<N>>()` is at
-    /// most this (48 bytes of state and a `heapless::String<N>` on 64-bit
-    /// targets; less on 32-bit ones).
+    /// most this (48 bytes of state, and the `N` bytes of room with 12 for
+    /// their lengths, on 64-bit targets; less on 32-bit ones).
     pub const SIZE_BOUND: usize = 64 + N;
 
     /// A parser at the start of a body, with the default [`Options`].
@@ -71,13 +71,13 @@ impl<const N: usize> StreamParser<N> {
     pub const fn with_options(mode: Mode, options: Options) -> Self {
         StreamParser {
             machine: Machine::new(mode, options.max_depth()),
-            message: String::new(),
+            room: Room::new(),
         }
     }
 
     /// Consumes the next chunk of the body; any size, empty included.
     pub fn feed(&mut self, chunk: &[u8]) -> Result<Status, Error> {
-        match self.machine.feed(chunk, &mut self.message)? {
+        match self.machine.feed(chunk, &mut self.room)? {
             Progress::NeedMore => Ok(Status::Partial),
             Progress::HeaderClosed => Ok(Status::Complete),
         }
@@ -87,22 +87,17 @@ impl<const N: usize> StreamParser<N> {
     /// out. In [`Mode::Parse`] this is where an incomplete body is found.
     pub fn finish(mut self) -> Result<OwnedHeader<N>, Error> {
         self.machine.finish()?;
-        Ok(OwnedHeader {
-            is_successful: self.machine.is_successful(),
-            result_code: self.machine.result_code(),
-            result_message: if self.machine.message_is_null() {
-                None
-            } else {
-                Some(self.message)
-            },
-            message_truncated: self.machine.message_truncated(),
-        })
+        Ok(OwnedHeader::from_room(
+            self.machine.is_successful(),
+            self.machine.result_code(),
+            self.room,
+        ))
     }
 
     /// The part of `resultMessage` decoded so far (for logging).
     #[cfg(feature = "defmt")]
     pub(crate) fn message_so_far(&self) -> &str {
-        &self.message
+        self.room.message().unwrap_or_default()
     }
 
     /// Bytes fed while the parser was still reading: the offset in the
@@ -153,7 +148,7 @@ impl<const N: usize> StreamParser<N> {
     /// let header = StreamParser::<32>::new(Mode::Scan)
     ///     .read_from_async(&mut socket, &mut buffer)
     ///     .await?;
-    /// assert_eq!(header.result_code, 0);
+    /// assert_eq!(header.result_code(), 0);
     /// # Ok::<(), nhncloud_header::ReadError<core::convert::Infallible>>(())
     /// # }).unwrap();
     /// ```
@@ -198,7 +193,7 @@ impl<const N: usize> StreamParser<N> {
 
     /// Drives the parser from a [`std::io::Read`], through `buffer`,
     /// retrying interrupted reads.
-    #[cfg(feature = "cli")]
+    #[cfg(feature = "std")]
     pub fn read_from_std<R: std::io::Read>(
         self,
         reader: &mut R,
@@ -241,20 +236,21 @@ fn at_least_one_byte<'a>(buffer: &'a mut [u8], one: &'a mut [u8; 1]) -> &'a mut 
     if buffer.is_empty() { one } else { buffer }
 }
 
-/// The decoded message goes straight into the parser's fixed buffer; the
-/// first character that does not fit ends it.
-impl<const N: usize> Sink for String<N> {
+/// The decoded strings go straight into the parser's fixed room.
+impl<const N: usize> Sink for Room<N> {
     const NEEDS_TEXT: bool = true;
 
-    fn message_begin(&mut self, _: usize) {
-        self.clear();
+    fn text_begin(&mut self, text: Text, _: usize) {
+        self.begin(text);
     }
 
-    fn message_char(&mut self, ch: char) -> bool {
-        self.push(ch).is_ok()
+    fn text_char(&mut self, text: Text, ch: char) -> bool {
+        self.push(text, ch)
     }
 
-    fn message_end(&mut self, _: usize) {}
+    fn text_end(&mut self, text: Text, _: usize) {
+        self.end(text);
+    }
 }
 
 /// Why [`StreamParser::read_with`] and its kin stopped.

@@ -12,7 +12,7 @@ use std::pin::Pin;
 use std::task::{Context, Poll};
 
 use nhncloud_header::{
-    Error, ErrorKind, Header, Mode, OwnedHeader, ReadError, StreamParser, parse, scan,
+    Error, ErrorKind, Header, Mode, OwnedHeader, ReadError, ResultCode, StreamParser, parse, scan,
 };
 use tokio::io::{AsyncRead, AsyncReadExt, AsyncWriteExt, ReadBuf};
 use tokio::net::{TcpListener, TcpStream};
@@ -20,31 +20,31 @@ use tokio::net::{TcpListener, TcpStream};
 const ROOM: usize = 256;
 
 /// What the one-shot function of `mode` says, in the stream's terms.
-fn expected(body: &[u8], mode: Mode) -> Result<(bool, i32, Option<String>), Error> {
+fn expected(body: &[u8], mode: Mode) -> Result<(bool, ResultCode<String>, Option<String>), Error> {
     let header: Header<'_> = match mode {
         Mode::Scan => scan(body)?,
         Mode::Parse => parse(body)?,
     };
     Ok((
         header.is_successful,
-        header.result_code,
+        common::decoded_code(&header.result_code),
         header.result_message.map(|m| m.to_string()),
     ))
 }
 
 fn seen<E>(
     result: Result<OwnedHeader<ROOM>, ReadError<E>>,
-) -> Result<(bool, i32, Option<String>), Error>
+) -> Result<(bool, ResultCode<String>, Option<String>), Error>
 where
     E: std::fmt::Debug,
 {
     match result {
         Ok(header) => {
-            assert!(!header.message_truncated);
+            assert!(!header.message_truncated());
             Ok((
-                header.is_successful,
-                header.result_code,
-                header.result_message.map(|m| m.to_string()),
+                header.is_successful(),
+                common::decoded_code(&header.result_code()),
+                header.result_message().map(str::to_string),
             ))
         }
         Err(ReadError::Parse(error)) => Err(error),

@@ -4,16 +4,21 @@
 mod common;
 
 use common::classify_reference::reference;
-use nhncloud_header::{Api, Catalog, Class, Lookup, Remedy, Thousand, classify, parse};
+use nhncloud_header::{
+    Advice, Api, Catalog, Category, Class, Codes, ComputeDetails, Entry, Remedy, Service, classify,
+    parse,
+};
 use proptest::prelude::*;
 
 fn ours(code: i32) -> (Class, Option<Api>, Option<u16>) {
-    let Lookup {
+    let ComputeDetails {
         class,
         api,
         http_status,
-    } = Catalog::COMPUTE.lookup(code);
+        remedy,
+    } = ComputeDetails::of(code);
     assert_eq!(class, classify(code));
+    assert_eq!(remedy, class.remedy());
     (class, api, http_status)
 }
 
@@ -82,10 +87,12 @@ fn every_row_and_its_boundaries() {
 #[test]
 fn classify_works_in_const_context() {
     const C: Class = classify(10404);
-    const LOOKUP: Lookup<Class, Api> = Catalog::COMPUTE.lookup(24403);
+    const DETAILS: ComputeDetails = ComputeDetails::of(24403);
+    const CATEGORY: Category = Catalog::COMPUTE.category(24403);
     assert_eq!(C, Class::ApiError);
-    assert_eq!(LOOKUP.api, Some(Api::SecurityGroup));
-    assert_eq!(LOOKUP.http_status, Some(403));
+    assert_eq!(DETAILS.api, Some(Api::SecurityGroup));
+    assert_eq!(DETAILS.http_status, Some(403));
+    assert_eq!(CATEGORY, Category::Forbidden);
 }
 
 #[test]
@@ -147,7 +154,7 @@ fn names_are_exactly_the_documented_ones() {
     for api in Api::ALL {
         assert_eq!(classify(api.thousand() * 1000 + 404), Class::ApiError);
         assert_eq!(
-            Catalog::COMPUTE.lookup(api.thousand() * 1000 + 404).api,
+            ComputeDetails::of(api.thousand() * 1000 + 404).api,
             Some(api)
         );
     }
@@ -244,8 +251,7 @@ fn texts_are_the_tables_verbatim() {
         let class = row_class(code);
         assert_ne!(class, Class::Unknown, "row {code}");
         if class == Class::ApiError {
-            let api = Catalog::COMPUTE
-                .lookup(code.split('~').next().unwrap().parse().unwrap())
+            let api = ComputeDetails::of(code.split('~').next().unwrap().parse().unwrap())
                 .api
                 .unwrap();
             assert_eq!(api.message_ja(), message_ja, "row {code}");
@@ -303,28 +309,33 @@ fn header(is_successful: bool, code: i32, message: &str) -> String {
 fn header_accessors() {
     let body = header(false, 22404, r#""Floating IP not found""#);
     let parsed = parse(body.as_bytes()).unwrap();
-    assert_eq!(parsed.class(), Class::ApiError);
-    assert_eq!(parsed.api(), Some(Api::FloatingIp));
-    assert_eq!(parsed.http_status(), Some(404));
-    assert_eq!(parsed.remedy(), Remedy::RetryAfterFix);
-    assert!(parsed.is_consistent());
+    let details = parsed.compute_details().unwrap();
+    assert_eq!(details.class, Class::ApiError);
+    assert_eq!(details.api, Some(Api::FloatingIp));
+    assert_eq!(details.http_status, Some(404));
+    assert_eq!(details.remedy, Remedy::RetryAfterFix);
+    assert!(parsed.meaning(Service::Compute).consistent);
 
     let body = header(true, 0, r#""SUCCESS""#);
     let parsed = parse(body.as_bytes()).unwrap();
+    let details = parsed.compute_details().unwrap();
     assert_eq!(
-        (parsed.class(), parsed.api(), parsed.http_status()),
+        (details.class, details.api, details.http_status),
         (Class::Success, None, None)
     );
-    assert_eq!(parsed.remedy(), Remedy::None);
-    assert!(parsed.is_consistent());
+    assert_eq!(details.remedy, Remedy::None);
+    assert!(parsed.meaning(Service::Compute).consistent);
 
     for (is_successful, code) in [(true, -1), (false, 0), (true, 10404), (true, 12345)] {
         let body = header(is_successful, code, "null");
         assert!(
-            !parse(body.as_bytes()).unwrap().is_consistent(),
+            !parse(body.as_bytes()).unwrap().meaning(Service::Compute).consistent,
             "{is_successful} {code}"
         );
     }
+    // A string code has no Compute details.
+    let body = header(false, 0, "null").replace("\"resultCode\":0", "\"resultCode\":\"0\"");
+    assert_eq!(parse(body.as_bytes()).unwrap().compute_details(), None);
 }
 
 #[test]
@@ -388,67 +399,114 @@ fn detail_matches_a_naive_reading_raw_and_escaped() {
     }
 }
 
-/// A second service whose codes clash with Compute's: adding it is adding
-/// a `const`, with no change to the parser or to the lookup.
+/// A table of your own whose codes clash with Compute's: adding it is
+/// adding a `static` of rows and a `const` catalog, with no change to the
+/// parser or to the lookup.
 mod another_service {
     use super::*;
 
-    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-    enum Storage {
-        Success,
-        PartialSuccess,
-        AuthenticationFailed,
-        ClientError,
-        Unknown,
-    }
+    /// Success is 200 here, not 0; 1000 a partial success; 20001 an
+    /// authentication failure; 20400 to 20499 client errors.
+    static ROWS: [Entry; 4] = [
+        Entry::new(
+            Codes::Integers { first: 200, last: 200 },
+            Some(true),
+            Category::Success,
+            Advice::None,
+            "OK",
+            None,
+        ),
+        Entry::new(
+            Codes::Integers { first: 1000, last: 1000 },
+            Some(true),
+            Category::PartialSuccess,
+            Advice::CheckResult,
+            "PARTIAL SUCCESS",
+            None,
+        ),
+        Entry::new(
+            Codes::Integers { first: 20001, last: 20001 },
+            Some(false),
+            Category::Unauthorized,
+            Advice::Authenticate,
+            "Authentication failed",
+            Some("The token has expired."),
+        ),
+        Entry::new(
+            Codes::Integers { first: 20400, last: 20499 },
+            Some(false),
+            Category::InvalidRequest,
+            Advice::FixRequest,
+            "Client error",
+            None,
+        ),
+    ];
 
-    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-    enum StorageApi {
-        Object,
-    }
-
-    const THOUSANDS: [Thousand<Storage, StorageApi>; 20] = {
-        let mut thousands = [Thousand::EMPTY; 20];
-        thousands[0].singles[0] = Some((0, Storage::PartialSuccess));
-        thousands[19] = Thousand {
-            singles: [Some((1, Storage::AuthenticationFailed)), None],
-            api_errors: Some((StorageApi::Object, Storage::ClientError)),
-        };
-        thousands
-    };
-
-    /// Success is 200 here, not 0.
-    const STORAGE: Catalog<Storage, StorageApi> = Catalog {
-        direct_first: 200,
-        direct: &[Storage::Success],
-        thousands_first: 1,
-        thousands: &THOUSANDS,
-        unknown: Storage::Unknown,
+    const STORAGE: Catalog = match Catalog::new("storage", &ROWS) {
+        Some(catalog) => catalog,
+        None => panic!("the rows are in order"),
     };
 
     #[test]
-    fn clashing_codes_mean_what_the_service_says() {
-        const AUTH: Storage = STORAGE.lookup(20001).class;
-        assert_eq!(AUTH, Storage::AuthenticationFailed);
+    fn clashing_codes_mean_what_the_table_says() {
+        const AUTH: Category = STORAGE.category(20001);
+        assert_eq!(AUTH, Category::Unauthorized);
         assert_eq!(classify(20001), Class::NoAvailableIp);
-        assert_eq!(STORAGE.lookup(200).class, Storage::Success);
+        assert_eq!(STORAGE.category(200), Category::Success);
         assert_eq!(classify(200), Class::Unknown);
-        assert_eq!(STORAGE.lookup(0).class, Storage::Unknown);
-        let client_error = STORAGE.lookup(20403);
-        assert_eq!(client_error.class, Storage::ClientError);
-        assert_eq!(
-            (client_error.api, client_error.http_status),
-            (Some(StorageApi::Object), Some(403))
-        );
-        assert_eq!(STORAGE.lookup(i32::MIN).class, Storage::Unknown);
+        assert_eq!(STORAGE.lookup(0), None);
+        assert_eq!(STORAGE.category(20403), Category::InvalidRequest);
+        assert_eq!(STORAGE.advice(20403), Advice::FixRequest);
+        assert_eq!(STORAGE.lookup(i32::MIN), None);
+        assert_eq!(STORAGE.name(), "storage");
+        // A row of your own has no C string (its text has no NUL).
+        assert_eq!(STORAGE.lookup(200).unwrap().message_c_str(), None);
+        assert_eq!(STORAGE.lookup(20001).unwrap().description(), Some("The token has expired."));
     }
 
     #[test]
     fn partial_success_is_reported_with_is_successful_true() {
         let body = header(true, 1000, r#""PARTIAL SUCCESS""#);
         let parsed = parse(body.as_bytes()).unwrap();
-        assert_eq!(parsed.lookup_in(&STORAGE).class, Storage::PartialSuccess);
-        // Under the Compute catalog the same header is inconsistent.
-        assert!(!parsed.is_consistent());
+        let meaning = parsed.meaning_in(&STORAGE);
+        assert_eq!(meaning.category, Category::PartialSuccess);
+        assert!(meaning.consistent);
+        // Under Compute's table the same header is inconsistent.
+        assert!(!parsed.meaning(Service::Compute).consistent);
+    }
+
+    /// Rows out of order, overlapping, of two kinds, or a code's two rows
+    /// of different readings are refused.
+    #[test]
+    fn a_table_out_of_order_is_refused() {
+        static OVERLAP: [Entry; 2] = [
+            Entry::new(Codes::Integers { first: 0, last: 10 }, None, Category::Success, Advice::None, "a", None),
+            Entry::new(Codes::Integers { first: 10, last: 12 }, None, Category::Success, Advice::None, "b", None),
+        ];
+        static UNSORTED: [Entry; 2] = [
+            Entry::new(Codes::Text("B"), None, Category::Success, Advice::None, "a", None),
+            Entry::new(Codes::Text("A"), None, Category::Success, Advice::None, "b", None),
+        ];
+        static MIXED: [Entry; 2] = [
+            Entry::new(Codes::Integers { first: 0, last: 0 }, None, Category::Success, Advice::None, "a", None),
+            Entry::new(Codes::Text("A"), None, Category::Success, Advice::None, "b", None),
+        ];
+        static BACKWARDS: [Entry; 1] = [
+            Entry::new(Codes::Integers { first: 5, last: 4 }, None, Category::Success, Advice::None, "a", None),
+        ];
+        static TWO_READINGS: [Entry; 2] = [
+            Entry::new(Codes::Integers { first: 7, last: 7 }, None, Category::NotFound, Advice::FixRequest, "a", None),
+            Entry::new(Codes::Integers { first: 7, last: 7 }, None, Category::NotFound, Advice::Retry, "b", None),
+        ];
+        static SAME_READING: [Entry; 2] = [
+            Entry::new(Codes::Text("A"), None, Category::NotFound, Advice::FixRequest, "a", None),
+            Entry::new(Codes::Text("A"), None, Category::NotFound, Advice::FixRequest, "b", None),
+        ];
+        for rows in [&OVERLAP[..], &UNSORTED, &MIXED, &BACKWARDS, &TWO_READINGS] {
+            assert!(Catalog::new("x", rows).is_none(), "{rows:?}");
+        }
+        let catalog = Catalog::new("x", &SAME_READING).unwrap();
+        assert_eq!(catalog.entries_of_text(&"A").len(), 2);
+        assert!(Catalog::new("x", &[]).is_some());
     }
 }

@@ -8,24 +8,27 @@ use std::process::{Command, Output, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 const TOOL: &str = env!("CARGO_BIN_EXE_nhncloud-header");
-const KEYS_OK: [&str; 16] = [
+/// The keys of a `--json` line for every service, in order.
+const KEYS_OK: [&str; 14] = [
     "file",
     "ok",
     "isSuccessful",
     "resultCode",
     "resultMessage",
     "detail",
-    "class",
-    "api",
-    "httpStatus",
-    "remedy",
-    "consistent",
     "service",
     "known",
     "category",
+    "advice",
     "retryable",
+    "consistent",
     "description",
+    // Then Compute's details, for `--service compute` alone.
+    "class",
 ];
+
+/// Compute's details: `class` and these.
+const COMPUTE_KEYS: [&str; 3] = ["api", "httpStatus", "remedy"];
 
 /// A fresh directory for one test's input files.
 fn scratch() -> PathBuf {
@@ -96,15 +99,15 @@ fn readable_line_per_file() {
         lines(&output),
         [
             format!(
-                "{}: 10404 api_error (instance, HTTP 404) retry_after_fix \"Not Found\" | compute not_found \"Instance API error message\"",
+                "{}: 10404 not_found fix_request \"Not Found\" | table: \"Instance API error message\" | compute: api_error instance HTTP 404 retry_after_fix",
                 files[0]
             ),
             format!(
-                "{}: 0 success none \"SUCCESS\" | compute success \"SUCCESS\"",
+                "{}: 0 success none \"SUCCESS\" | compute: success none",
                 files[1]
             ),
             format!(
-                "{}: -4 invalid_parameters retry_after_fix \"Invalid parameters : name\" | compute invalid_request \"Invalid parameters [: detail description]\"",
+                "{}: -4 invalid_request fix_request \"Invalid parameters : name\" | table: \"Invalid parameters [: detail description]\" | compute: invalid_parameters retry_after_fix",
                 files[2]
             ),
         ]
@@ -129,12 +132,20 @@ fn json_objects_have_exactly_the_documented_keys() {
     assert_eq!(objects.len(), 3);
     for object in &objects[..2] {
         let keys: Vec<_> = object.keys().map(String::as_str).collect();
-        let mut expected = KEYS_OK.to_vec();
+        let mut expected: Vec<_> = KEYS_OK.iter().chain(&COMPUTE_KEYS).copied().collect();
         expected.sort_unstable();
         let mut keys_sorted = keys.clone();
         keys_sorted.sort_unstable();
         assert_eq!(keys_sorted, expected);
     }
+    // Another service: the same keys, Compute's details left out.
+    let push_output = run(&["--json", "--service", "push", &files[0]], "");
+    let push = &json_lines(&push_output)[0];
+    let mut keys: Vec<_> = push.keys().map(String::as_str).collect();
+    keys.sort_unstable();
+    let mut expected: Vec<_> = KEYS_OK[..KEYS_OK.len() - 1].to_vec();
+    expected.sort_unstable();
+    assert_eq!(keys, expected);
     let a = &objects[0];
     assert_eq!(a["file"], files[0].as_str());
     assert_eq!(a["ok"], true);
@@ -150,6 +161,7 @@ fn json_objects_have_exactly_the_documented_keys() {
     assert_eq!(a["service"], "compute");
     assert_eq!(a["known"], true);
     assert_eq!(a["category"], "not_found");
+    assert_eq!(a["advice"], "fix_request");
     assert_eq!(a["retryable"], false);
     assert_eq!(a["description"], "Instance API error message");
     let b = &objects[1];
@@ -195,7 +207,7 @@ fn null_message_and_inconsistent_header() {
     assert_eq!(
         lines(&output),
         [
-            "-: -2 unknown_exception contact_support null | compute server_error retryable \"UNKNOWN EXCEPTION\" (inconsistent: isSuccessful true)"
+            "-: -2 server_error contact_support null | table: \"UNKNOWN EXCEPTION\" | compute: unknown_exception contact_support (inconsistent: isSuccessful true)"
         ]
     );
     assert_eq!(
@@ -219,7 +231,7 @@ fn unreadable_file_is_reported_and_the_rest_still_processed() {
     assert_eq!(
         lines(&output),
         [format!(
-            "{good}: 0 success none \"SUCCESS\" | compute success \"SUCCESS\""
+            "{good}: 0 success none \"SUCCESS\" | compute: success none"
         )]
     );
 
@@ -248,7 +260,7 @@ fn scan_stops_at_the_header_parse_reads_on() {
     assert_eq!(output.status.code(), Some(0));
     assert_eq!(
         lines(&output),
-        ["-: 0 success none \"SUCCESS\" | compute success \"SUCCESS\""]
+        ["-: 0 success none \"SUCCESS\" | compute: success none"]
     );
 }
 
@@ -263,7 +275,7 @@ fn locate_follows_the_payload_and_validates_the_header() {
         assert_eq!(output.status.code(), Some(0));
         assert_eq!(
             lines(&output),
-            ["-: 0 success none \"SUCCESS\" | compute success \"SUCCESS\""]
+            ["-: 0 success none \"SUCCESS\" | compute: success none"]
         );
     } else {
         assert_eq!(output.stdout, run(&["--scan"], body).stdout);
@@ -312,7 +324,7 @@ fn the_bundled_corpus_is_all_success() {
     for (line, file) in out.iter().zip(&files) {
         assert_eq!(
             line,
-            &format!("{file}: 0 success none \"SUCCESS\" | compute success \"SUCCESS\"")
+            &format!("{file}: 0 success none \"SUCCESS\" | compute: success none")
         );
     }
 }
@@ -376,7 +388,7 @@ fn chunked_reading_gives_the_same_output() {
     assert_eq!(
         lines(&output),
         [
-            "-: 10404 api_error (instance, HTTP 404) retry_after_fix \"Not Found\" | compute not_found \"Instance API error message\""
+            "-: 10404 not_found fix_request \"Not Found\" | table: \"Instance API error message\" | compute: api_error instance HTTP 404 retry_after_fix"
         ]
     );
 }
@@ -441,25 +453,25 @@ fn lines_one_result_per_line_with_its_number() {
     assert_eq!(
         lines(&output),
         [
-            format!("{log}:1: 0 success none \"SUCCESS\" | compute success \"SUCCESS\""),
+            format!("{log}:1: 0 success none \"SUCCESS\" | compute: success none"),
             format!(
-                "{log}:2: 10404 api_error (instance, HTTP 404) retry_after_fix \"Not Found\" | compute not_found \"Instance API error message\""
+                "{log}:2: 10404 not_found fix_request \"Not Found\" | table: \"Instance API error message\" | compute: api_error instance HTTP 404 retry_after_fix"
             ),
             format!(
-                "{log}:4: -4 invalid_parameters retry_after_fix \"Invalid parameters : name\" | compute invalid_request \"Invalid parameters [: detail description]\""
+                "{log}:4: -4 invalid_request fix_request \"Invalid parameters : name\" | table: \"Invalid parameters [: detail description]\" | compute: invalid_parameters retry_after_fix"
             ),
             format!(
                 "{log}:5: malformed: invalid escape at byte {} (invalid_escape)",
                 BROKEN.find("\\x").unwrap() + 1
             ),
             format!(
-                "{log}:7: 22404 api_error (floating_ip, HTTP 404) retry_after_fix \"Not Found : floating IP\" | compute not_found \"Floating IP API error message\""
+                "{log}:7: 22404 not_found fix_request \"Not Found : floating IP\" | table: \"Floating IP API error message\" | compute: api_error floating_ip HTTP 404 retry_after_fix"
             ),
             format!(
-                "{log}:8: 10404 api_error (instance, HTTP 404) retry_after_fix \"Not Found\" | compute not_found \"Instance API error message\""
+                "{log}:8: 10404 not_found fix_request \"Not Found\" | table: \"Instance API error message\" | compute: api_error instance HTTP 404 retry_after_fix"
             ),
             format!(
-                "{log}:9: 20001 no_available_ip contact_support \"No available IP\" | compute unspecified \"No available IP\""
+                "{log}:9: 20001 unspecified contact_support \"No available IP\" | compute: no_available_ip contact_support"
             ),
         ]
     );
@@ -521,23 +533,23 @@ fn summary_table_counts_every_kind_of_result() {
     assert_eq!(
         summary,
         "summary: 7 inputs: 1 successful, 5 unsuccessful, 1 malformed (85.7% failed)\n\
-         by class:\n\
-         \x20 success                                   1\n\
-         \x20 invalid_parameters                        1\n\
-         \x20 no_available_ip                           1\n\
-         \x20 api_error                                 3\n\
-         api_error by API and HTTP status:\n\
-         \x20 instance 404                              2\n\
-         \x20 floating_ip 404                           1\n\
-         by remedy:\n\
-         \x20 none                                      1\n\
-         \x20 retry_after_fix                           4\n\
-         \x20 contact_support                           1\n\
-         by category in compute (0 retryable, 0 codes not in its table):\n\
+         by category in compute (0 codes not in its table):\n\
          \x20 success                                   1\n\
          \x20 invalid_request                           1\n\
          \x20 not_found                                 3\n\
          \x20 unspecified                               1\n\
+         by advice (0 retryable):\n\
+         \x20 none                                      1\n\
+         \x20 fix_request                               4\n\
+         \x20 contact_support                           1\n\
+         compute: by class:\n\
+         \x20 success                                   1\n\
+         \x20 invalid_parameters                        1\n\
+         \x20 no_available_ip                           1\n\
+         \x20 api_error                                 3\n\
+         compute: api_error by API and HTTP status:\n\
+         \x20 instance 404                              2\n\
+         \x20 floating_ip 404                           1\n\
          malformed, by error kind:\n\
          \x20 invalid_escape                            1\n"
     );
@@ -549,10 +561,14 @@ fn summary_table_counts_every_kind_of_result() {
     assert_eq!(
         summary,
         "summary: 7 inputs: 1 successful, 5 unsuccessful, 1 malformed (85.7% failed)\n\
-         by category in cdn (0 retryable, 4 codes not in its table):\n\
+         by category in cdn (4 codes not in its table):\n\
          \x20 success                                   1\n\
          \x20 unauthorized                              1\n\
          \x20 unspecified                               4\n\
+         by advice (0 retryable):\n\
+         \x20 none                                      1\n\
+         \x20 authenticate                              1\n\
+         \x20 read_message                              4\n\
          malformed, by error kind:\n\
          \x20 invalid_escape                            1\n"
     );
@@ -606,7 +622,8 @@ fn summary_json_is_one_object_whose_counts_add_up() {
             inputs
         );
         assert_eq!(sum("classes"), count("successful") + count("unsuccessful"));
-        assert_eq!(sum("remedies"), count("successful") + count("unsuccessful"));
+        assert_eq!(sum("advice"), count("successful") + count("unsuccessful"));
+        assert!(summary.get("remedies").is_none());
         assert_eq!(sum("errors"), count("malformed"));
         assert_eq!(
             sum("categories"),
@@ -884,7 +901,7 @@ fn escaped_messages_are_decoded() {
     assert_eq!(
         lines(&output),
         [
-            r#"-:1: -4 invalid_parameters retry_after_fix "Invalid parameters : néme \"x\"" | compute invalid_request "Invalid parameters [: detail description]""#
+            r#"-:1: -4 invalid_request fix_request "Invalid parameters : néme \"x\"" | table: "Invalid parameters [: detail description]" | compute: invalid_parameters retry_after_fix"#
         ]
     );
     let output = run(&["--lines", "--json", "-"], body);
@@ -944,8 +961,9 @@ fn progress_only_for_large_inputs_and_not_over_the_results() {
     assert!(!both.contains("iB/s"), "a bar drawn over the results");
 }
 
-/// The summary counts retryable results (server errors, outages, limits)
-/// and codes the chosen service's table does not list.
+/// The summary counts retryable results (by their advice: -2 is a server
+/// error the seed says to report, so not retryable) and codes the chosen
+/// service's table does not list.
 #[test]
 fn summary_counts_retryable_results_and_unknown_codes() {
     let dir = scratch();
@@ -971,14 +989,17 @@ fn summary_counts_retryable_results_and_unknown_codes() {
     args.extend(files.iter().map(String::as_str));
     let objects = json_lines(&run(&args, ""));
     let summary = &objects.last().unwrap()["summary"];
-    assert_eq!(summary["retryable"], 2);
+    assert_eq!(summary["retryable"], 1);
     assert_eq!(summary["unknownCodes"], 1);
     assert_eq!(summary["categories"]["server_error"], 1);
     assert_eq!(summary["categories"]["limit_exceeded"], 1);
+    assert_eq!(summary["advice"]["contact_support"], 1);
+    assert_eq!(summary["advice"]["retry_later"], 1);
     args.remove(1); // --json
     let text = String::from_utf8(run(&args, "").stdout).unwrap();
     assert!(
-        text.contains("by category in compute (2 retryable, 1 codes not in its table):"),
+        text.contains("by category in compute (1 codes not in its table):")
+            && text.contains("by advice (1 retryable):"),
         "{text}"
     );
 }

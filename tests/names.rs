@@ -1,10 +1,12 @@
 //! Every name and text the crate shows, pinned: the `name()`, `Display` and
-//! `description()` of each error kind, field, class, API and remedy, and how
-//! an `Error` displays. Tools match on the names and people read the texts,
+//! `description()` of each error kind, field, class, API, remedy, service,
+//! category and advice, and how an `Error` displays. Tools match on the names and people read the texts,
 //! so changing either must break a row here. (The Japanese texts and the
 //! messages are pinned against the service's own table in `classify.rs`.)
 
-use nhncloud_header::{Api, Class, ErrorKind, Field, ReadError, Remedy, parse};
+use nhncloud_header::{
+    Advice, Api, Category, Class, ErrorKind, Field, ReadError, Remedy, Service, parse,
+};
 
 /// Each error kind: its name (which is also its `Display`) and description.
 const ERROR_KINDS: &[(ErrorKind, &str, &str)] = &[
@@ -47,6 +49,111 @@ const ERROR_KINDS: &[(ErrorKind, &str, &str)] = &[
         ErrorKind::InvalidResultCode,
         "invalid_result_code",
         "resultCode is not an i32 integer",
+    ),
+    (
+        ErrorKind::CodeTooLong,
+        "code_too_long",
+        "string resultCode longer than the room for it",
+    ),
+];
+
+/// Each service: its name (also its `Display`, and what `FromStr` takes).
+const SERVICES: &[(Service, &str)] = &[
+    (Service::Compute, "compute"),
+    (Service::Push, "push"),
+    (Service::Sms, "sms"),
+    (Service::Email, "email"),
+    (Service::KakaotalkBizmessage, "kakaotalk-bizmessage"),
+    (Service::NotificationHub, "notification-hub"),
+    (Service::Cdn, "cdn"),
+    (Service::ApiGateway, "api-gateway"),
+    (Service::Role, "role"),
+    (Service::Leaderboard, "leaderboard"),
+    (Service::DocumentRecognizer, "document-recognizer"),
+    (Service::Gamebase, "gamebase"),
+    (Service::FaceRecognition, "face-recognition"),
+    (Service::CertificateManager, "certificate-manager"),
+    (Service::Deploy, "deploy"),
+];
+
+/// Each category: its name (also its `Display`).
+const CATEGORIES: &[(Category, &str)] = &[
+    (Category::Success, "success"),
+    (Category::PartialSuccess, "partial_success"),
+    (Category::InvalidRequest, "invalid_request"),
+    (Category::Unauthorized, "unauthorized"),
+    (Category::Forbidden, "forbidden"),
+    (Category::NotFound, "not_found"),
+    (Category::Conflict, "conflict"),
+    (Category::LimitExceeded, "limit_exceeded"),
+    (Category::ServerError, "server_error"),
+    (Category::Unavailable, "unavailable"),
+    (Category::Unspecified, "unspecified"),
+];
+
+/// Each advice: its name (also its `Display`), whether it is retryable, and
+/// its description.
+const ADVICE: &[(Advice, &str, bool, &str)] = &[
+    (Advice::None, "none", false, "Nothing to do."),
+    (
+        Advice::CheckResult,
+        "check_result",
+        false,
+        "Part of the request was done: the body says which part failed.",
+    ),
+    (
+        Advice::FixRequest,
+        "fix_request",
+        false,
+        "Fix the request as resultMessage says, then send it again.",
+    ),
+    (
+        Advice::Authenticate,
+        "authenticate",
+        false,
+        "Renew the credentials (AppKey, secret key, token), then send again.",
+    ),
+    (
+        Advice::GetPermission,
+        "get_permission",
+        false,
+        "Get the permission the request needs, or use another account.",
+    ),
+    (
+        Advice::CheckState,
+        "check_state",
+        false,
+        "Check the state of the resource (it exists, or a task is running) before sending again.",
+    ),
+    (
+        Advice::RetryLater,
+        "retry_later",
+        true,
+        "Send the same request again after a while.",
+    ),
+    (
+        Advice::Retry,
+        "retry",
+        true,
+        "Send the same request again, with back-off.",
+    ),
+    (
+        Advice::ContactSupport,
+        "contact_support",
+        false,
+        "Contact the operator (support).",
+    ),
+    (
+        Advice::SeeDetail,
+        "see_detail",
+        false,
+        "Read the detail description after the colon in resultMessage.",
+    ),
+    (
+        Advice::ReadMessage,
+        "read_message",
+        false,
+        "Nothing says what to do: read resultMessage.",
     ),
 ];
 
@@ -232,6 +339,33 @@ fn remedy_names_and_descriptions() {
     }
 }
 
+#[test]
+fn service_category_and_advice_names() {
+    for &(service, name) in SERVICES {
+        assert_eq!(service.name(), name, "{service:?}");
+        assert_eq!(service.to_string(), name, "{service:?}");
+        assert_eq!(name.parse(), Ok(service), "{service:?}");
+    }
+    for &(category, name) in CATEGORIES {
+        assert_eq!(category.name(), name, "{category:?}");
+        assert_eq!(category.to_string(), name, "{category:?}");
+        assert_eq!(name.parse(), Ok(category), "{category:?}");
+    }
+    for &(advice, name, retryable, description) in ADVICE {
+        assert_eq!(advice.name(), name, "{advice:?}");
+        assert_eq!(advice.to_string(), name, "{advice:?}");
+        assert_eq!(name.parse(), Ok(advice), "{advice:?}");
+        assert_eq!(advice.retryable(), retryable, "{advice:?}");
+        assert_eq!(advice.description(), description, "{advice:?}");
+    }
+    let error = "Compute".parse::<Service>().unwrap_err();
+    assert_eq!(error.to_string(), "not the name of any service");
+    assert_eq!(
+        "retry-later".parse::<Advice>().unwrap_err().to_string(),
+        "not the name of any advice"
+    );
+}
+
 /// The variants of `pub enum name` in `source`, in order. `ErrorKind` is
 /// `#[non_exhaustive]`, so no match outside the crate can be exhaustive:
 /// the source is what lists its variants.
@@ -265,6 +399,8 @@ fn debug_names<T: std::fmt::Debug>(variants: impl Iterator<Item = T>) -> Vec<Str
 fn every_variant_has_a_row() {
     let error_rs = include_str!("../src/error.rs");
     let compute_rs = include_str!("../src/compute.rs");
+    let service_rs = include_str!("../src/service.rs");
+    let meaning_rs = include_str!("../src/meaning.rs");
     let tables = [
         (
             "ErrorKind",
@@ -287,6 +423,21 @@ fn every_variant_has_a_row() {
             compute_rs,
             debug_names(REMEDIES.iter().map(|row| row.0)),
         ),
+        (
+            "Service",
+            service_rs,
+            debug_names(SERVICES.iter().map(|row| row.0)),
+        ),
+        (
+            "Category",
+            meaning_rs,
+            debug_names(CATEGORIES.iter().map(|row| row.0)),
+        ),
+        (
+            "Advice",
+            meaning_rs,
+            debug_names(ADVICE.iter().map(|row| row.0)),
+        ),
     ];
     for (name, source, rows) in tables {
         assert_eq!(rows, variants_in_source(source, name), "rows of {name}");
@@ -297,6 +448,9 @@ fn every_variant_has_a_row() {
     assert!(CLASSES.iter().map(|row| row.0).eq(Class::ALL));
     assert!(APIS.iter().map(|row| row.0).eq(Api::ALL));
     assert!(REMEDIES.iter().map(|row| row.0).eq(Remedy::ALL));
+    assert!(SERVICES.iter().map(|row| row.0).eq(Service::ALL));
+    assert!(CATEGORIES.iter().map(|row| row.0).eq(Category::ALL));
+    assert!(ADVICE.iter().map(|row| row.0).eq(Advice::ALL));
 }
 
 /// `Error` displays as the kind's description, the field in backquotes if

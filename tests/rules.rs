@@ -29,6 +29,15 @@ fn check(
                 (got, want) => panic!("{function}: resultMessage {got:?}, expected {want:?}"),
             }
         }
+        (Result::Ok(header), OkText(is_successful, code, message)) => {
+            assert_eq!(header.is_successful, is_successful, "{function}: isSuccessful");
+            assert_eq!(header.result_code, code, "{function}: resultCode");
+            match (header.result_message, message) {
+                (None, None) => {}
+                (Some(got), Some(want)) => assert_eq!(got, want, "{function}: resultMessage"),
+                (got, want) => panic!("{function}: resultMessage {got:?}, expected {want:?}"),
+            }
+        }
         (Result::Err(error), Err(kind, field)) => {
             assert_eq!(error.kind(), kind, "{function}: {error}");
             assert_eq!(error.field(), field, "{function}: {error}");

@@ -1,13 +1,17 @@
-//! The header inside users' own serde types, with serde_json (gateways) and
-//! serde-json-core (devices).
+//! The header inside users' own serde types: `OwnedHeader<N>` with
+//! serde_json (gateways) on every body `parse` accepts, escaped strings and
+//! string codes included; the borrowed `Header<'a>` with serde-json-core
+//! (devices), which lends escaped text for `Message` to decode.
 #![cfg(feature = "serde")]
 
 mod common;
 
 use common::{CountingAllocator, corpus, count_allocations};
 use nhncloud_header::{
-    Api, Category, Class, ErrorKind, Header, OwnedHeader, Remedy, Service, ServiceCatalog, parse,
+    Advice, Api, Catalog, Category, Class, ErrorKind, Header, OwnedHeader, Remedy, ResultCode,
+    Service, parse,
 };
+use proptest::prelude::*;
 use serde::Deserialize;
 
 #[global_allocator]
@@ -37,7 +41,12 @@ struct Response<'a> {
 
 #[derive(Deserialize, Debug)]
 struct OwnedResponse {
-    header: OwnedHeader<32>,
+    header: OwnedHeader<64>,
+}
+
+/// What `parse` gives, in the same room: what every serde path must give.
+fn owned<const N: usize>(body: &[u8]) -> OwnedHeader<N> {
+    OwnedHeader::from_header(&parse(body).unwrap()).unwrap()
 }
 
 const INSTANCES: &[u8] = include_bytes!(
@@ -74,8 +83,96 @@ fn every_corpus_body_through_both_deserializers() {
         let (from_core, _) = serde_json_core::from_slice::<Response>(&body)
             .unwrap_or_else(|e| panic!("{name}: {e:?}"));
         assert_eq!(from_core.header, expected, "{name}");
-        let owned: OwnedResponse = serde_json::from_slice(&body).unwrap();
-        assert_eq!(owned.header.result_message.as_deref(), Some("SUCCESS"));
+        let from_json: OwnedResponse = serde_json::from_slice(&body).unwrap();
+        assert_eq!(from_json.header, owned::<64>(&body), "{name}");
+        assert_eq!(from_json.header.result_message(), Some("SUCCESS"));
+    }
+}
+
+/// The other services' documentation bodies (Deploy's string code and
+/// `serverTime` among them), through the owned header and serde_json.
+#[test]
+fn every_service_body_through_the_owned_header() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/services");
+    let mut count = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|extension| extension != "json") {
+            continue;
+        }
+        let body = std::fs::read(&path).unwrap();
+        let from_json: OwnedResponse = serde_json::from_slice(&body)
+            .unwrap_or_else(|error| panic!("{}: {error}", path.display()));
+        assert_eq!(from_json.header, owned::<64>(&body), "{}", path.display());
+        count += 1;
+    }
+    assert!(count > 30, "{count} bodies");
+}
+
+/// Deploy's string codes, escaped or not, first or last, with `serverTime`;
+/// an unknown one; one too long for the room: what `parse` reads, and the
+/// same reading in Deploy's table.
+#[test]
+fn string_codes_through_the_owned_header() {
+    let bodies = [
+        r#"{"header":{"isSuccessful":true,"serverTime":1533526167415,"resultCode":"SUCCESS","resultMessage":"success"},"body":{}}"#,
+        r#"{"body":[{"deployKey":1}],"header":{"isSuccessful":false,"resultCode":"NOT_FOUND_OS","serverTime":1,"resultMessage":"The OS could not be found"}}"#,
+        r#"{"header":{"resultCode":"NOT\u005fFOUND\u005FBINARY_INFO","resultMessage":"The binary is already deleted","isSuccessful":false}}"#,
+        r#"{"header":{"isSuccessful":false,"resultCode":"NOT_IN_THE_TABLE","resultMessage":"x : \"y\""}}"#,
+        r#"{"header":{"isSuccessful":false,"resultCode":"","resultMessage":null}}"#,
+    ];
+    for body in bodies {
+        let from_json: OwnedResponse = serde_json::from_str(body).unwrap();
+        let expected = owned::<64>(body.as_bytes());
+        assert_eq!(from_json.header, expected, "{body}");
+        assert!(from_json.header.result_code().text().is_some(), "{body}");
+        assert_eq!(
+            from_json.header.meaning(Service::Deploy),
+            parse(body.as_bytes()).unwrap().meaning(Service::Deploy),
+            "{body}"
+        );
+    }
+    let header: OwnedHeader<64> = serde_json::from_str::<OwnedResponse>(bodies[2]).unwrap().header;
+    assert_eq!(header.result_code(), ResultCode::Text("NOT_FOUND_BINARY_INFO"));
+    assert_eq!(header.meaning(Service::Deploy).advice, Advice::FixRequest);
+    // A code longer than the room is an error that says so, never cut.
+    let error = serde_json::from_str::<OwnedHeader<8>>(
+        r#"{"isSuccessful":false,"resultCode":"NOT_FOUND_OS","resultMessage":null}"#,
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(error.contains("longer than the 8 bytes"), "{error}");
+    // The borrowed header asks serde-json-core for an integer: a string
+    // code is its error (serde-json-core has no `deserialize_any`), never a
+    // wrong answer; the owned header is not for serde-json-core.
+    assert!(serde_json_core::from_str::<Response>(bodies[0]).is_err());
+    assert!(serde_json_core::from_str::<OwnedResponse>(&header_json(r#""isSuccessful":true,"resultCode":0,"resultMessage":null"#)).is_err());
+}
+
+/// Generated bodies (escapes, non-ASCII text, string codes, keys in any
+/// order): wherever `parse` accepts one and serde_json's own grammar does
+/// too (it refuses a byte order mark), the owned header through serde_json
+/// is `parse`'s.
+mod generated {
+    use super::*;
+
+    proptest! {
+        #![proptest_config(common::proptest_config(512))]
+        #[test]
+        fn the_owned_header_reads_what_parse_reads(body in common::generate::document()) {
+            let Ok(header) = parse(&body) else { return Ok(()) };
+            if body.starts_with(b"\xEF\xBB\xBF") {
+                return Ok(());
+            }
+            let expected = OwnedHeader::<256>::from_header(&header).unwrap();
+            #[derive(Deserialize)]
+            struct Body {
+                header: OwnedHeader<256>,
+            }
+            let from_json: Body = serde_json::from_slice(&body)
+                .map_err(|error| TestCaseError::fail(format!("{error}: {:?}", String::from_utf8_lossy(&body))))?;
+            prop_assert_eq!(from_json.header, expected);
+        }
     }
 }
 
@@ -116,7 +213,11 @@ fn the_same_field_rules_as_parse() {
         ErrorKind::WrongType,
     );
     rejected(
-        r#""isSuccessful":true,"resultCode":"0","resultMessage":null"#,
+        r#""isSuccessful":true,"resultCode":true,"resultMessage":null"#,
+        ErrorKind::WrongType,
+    );
+    rejected(
+        r#""isSuccessful":true,"resultCode":["0"],"resultMessage":null"#,
         ErrorKind::WrongType,
     );
     rejected(
@@ -224,25 +325,25 @@ fn an_escaped_message_borrows_from_serde_json_core_but_not_from_serde_json() {
 fn the_owned_header_takes_every_message() {
     let body = header_json(ESCAPED);
     let from_json: OwnedResponse = serde_json::from_str(&body).unwrap();
-    let (from_core, _) = serde_json_core::from_str::<OwnedResponse>(&body).unwrap();
-    let mut unescape = [0; 64];
-    let (from_core_escaped, _) =
-        serde_json_core::from_str_escaped::<OwnedResponse>(&body, &mut unescape).unwrap();
-    for header in [from_json.header, from_core.header, from_core_escaped.header] {
-        assert_eq!(header.result_message.as_deref(), Some(DECODED));
-        assert!(!header.message_truncated);
-        assert_eq!(header.detail(), Some("\"name\"\n\u{e9}"));
-    }
+    let header = from_json.header;
+    assert_eq!(header.result_message(), Some(DECODED));
+    assert!(!header.message_truncated());
+    assert_eq!(header.detail(), Some("\"name\"\n\u{e9}"));
+    assert_eq!(header, owned::<64>(body.as_bytes()));
     // serde-json-core decoding into its buffer cannot lend the borrowed kind.
     let mut unescape = [0; 64];
     assert!(serde_json_core::from_str_escaped::<Response>(&body, &mut unescape).is_err());
     // Too long for the room: cut on a character boundary, and flagged.
     let small: OwnedHeader<24> = serde_json::from_str(&format!("{{{ESCAPED}}}")).unwrap();
-    assert_eq!(
-        small.result_message.as_deref(),
-        Some("Invalid parameters : \"na")
-    );
-    assert!(small.message_truncated);
+    assert_eq!(small.result_message(), Some("Invalid parameters : \"na"));
+    assert!(small.message_truncated());
+    // A string code takes its bytes first: the message has the rest.
+    let small: OwnedHeader<24> = serde_json::from_str(
+        r#"{"resultMessage":"The OS could not be found","isSuccessful":false,"resultCode":"NOT_FOUND_OS"}"#,
+    )
+    .unwrap();
+    assert_eq!(small.result_code(), ResultCode::Text("NOT_FOUND_OS"));
+    assert_eq!((small.result_message(), small.message_truncated()), (Some("The OS could"), true));
 }
 
 #[test]
@@ -290,7 +391,7 @@ fn owned_header_writes_its_truncation_flag() {
     // Read back, the key is an unknown member (skipped) and "FAIL" fits.
     let again: OwnedHeader<4> = serde_json::from_str(&json).unwrap();
     assert_eq!(
-        (again.result_message.as_deref(), again.message_truncated),
+        (again.result_message(), again.message_truncated()),
         (Some("FAIL"), false)
     );
 }
@@ -326,7 +427,7 @@ fn a_member_named_message_truncated_is_skipped_like_any_other() {
             "{value}"
         );
         let owned = serde_json::from_str::<OwnedResponse>(&body).unwrap();
-        assert!(!owned.header.message_truncated, "{value}");
+        assert!(!owned.header.message_truncated(), "{value}");
     }
 }
 
@@ -348,6 +449,10 @@ fn names_serialize_as_snake_case() {
         serde_json::to_string(&ErrorKind::InvalidUtf8).unwrap(),
         r#""invalid_utf8""#
     );
+    assert_eq!(
+        serde_json::to_string(&Advice::RetryLater).unwrap(),
+        r#""retry_later""#
+    );
 }
 
 /// Services and categories go both ways by their stable names, through both
@@ -366,6 +471,11 @@ fn services_and_categories_round_trip_by_name() {
         assert_eq!(json, format!("\"{}\"", category.name()));
         assert_eq!(serde_json::from_str::<Category>(&json).unwrap(), category);
     }
+    for advice in Advice::ALL {
+        let json = serde_json::to_string(&advice).unwrap();
+        assert_eq!(json, format!("\"{}\"", advice.name()));
+        assert_eq!(serde_json::from_str::<Advice>(&json).unwrap(), advice);
+    }
     let error = serde_json::from_str::<Service>(r#""Push""#).unwrap_err();
     assert!(error.to_string().contains("Push"), "{error}");
     assert!(serde_json::from_str::<Category>(r#""not-found""#).is_err());
@@ -373,11 +483,21 @@ fn services_and_categories_round_trip_by_name() {
 }
 
 #[test]
-fn an_entry_serializes_with_its_category_and_retryable() {
-    let entry = ServiceCatalog::PUSH.lookup(50001).unwrap();
+fn an_entry_serializes_with_its_category_advice_and_retryable() {
+    let entry = Catalog::PUSH.lookup(50001).unwrap();
     assert_eq!(
         serde_json::to_string(entry).unwrap(),
-        r#"{"first":50001,"last":50501,"isSuccessful":false,"category":"server_error","retryable":true,"message":"Internal Error. Please report this. 'https://toast.com/support/inquiry'.","description":null}"#
+        r#"{"first":50001,"last":50501,"isSuccessful":false,"category":"server_error","advice":"contact_support","retryable":false,"message":"Internal Error. Please report this. 'https://toast.com/support/inquiry'.","description":null}"#
+    );
+    let entry = Catalog::DEPLOY.lookup_text("NOT_FOUND_OS").unwrap();
+    assert_eq!(
+        serde_json::to_string(entry).unwrap(),
+        r#"{"code":"NOT_FOUND_OS","isSuccessful":null,"category":"not_found","advice":"fix_request","retryable":false,"message":"The OS could not be found","description":null}"#
+    );
+    let meaning = Service::Cdn.meaning(30001, false);
+    assert_eq!(
+        serde_json::to_string(&meaning).unwrap(),
+        r#"{"known":true,"category":"limit_exceeded","advice":"retry_later","retryable":true,"consistent":true,"description":"Purge usage has exceeded. Please try again later."}"#
     );
     let entry = Service::Cdn.lookup(20001).unwrap();
     let value: serde_json::Value = serde_json::to_value(entry).unwrap();

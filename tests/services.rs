@@ -12,7 +12,8 @@ use std::process::Command;
 use common::reference::{Reference, judge};
 use common::streaming::{agree, one_shot, stream};
 use nhncloud_header::{
-    Category, Class, Header, Mode, Service, ServiceCatalog, classify, locate, parse, scan,
+    Advice, Catalog, Category, Class, ComputeDetails, Header, Mode, ResultCode, Service, classify,
+    locate, parse, scan,
 };
 use serde::de::{Deserializer, IgnoredAny, MapAccess, Visitor};
 
@@ -131,7 +132,7 @@ fn every_example_through_every_reader() {
         };
         let parsed = parse(body).unwrap_or_else(|error| panic!("{name}: {error}"));
         assert_eq!(parsed.is_successful, is_successful, "{name}");
-        assert_eq!(parsed.result_code, result_code, "{name}");
+        assert_eq!(common::decoded_code(&parsed.result_code), result_code, "{name}");
         assert_eq!(
             parsed
                 .result_message
@@ -161,22 +162,23 @@ fn every_example_reads_in_its_own_service() {
     for example in examples() {
         let header = parse(&example.body).unwrap();
         let name = &example.file;
-        let entry = header.entry_in(example.service);
+        let meaning = header.meaning(example.service);
+        let entry = meaning.entry;
         assert_eq!(
-            header.category_in(example.service),
-            entry.map_or(Category::Unspecified, |entry| entry.category),
+            meaning.category,
+            entry.map_or(Category::Unspecified, |entry| entry.category()),
             "{name}"
         );
-        if header.result_code == 0 {
-            assert_eq!(
-                header.category_in(example.service),
-                Category::Success,
-                "{name}"
-            );
-            assert!(header.is_consistent_in(example.service), "{name}");
+        if header.result_code == 0 || header.result_code == "SUCCESS" {
+            assert_eq!(meaning.category, Category::Success, "{name}");
+            assert_eq!(meaning.advice, Advice::None, "{name}");
+            assert!(meaning.consistent, "{name}");
             checked += 1;
         }
-        let expected = match (name.as_str(), header.result_code) {
+        let Some(code) = header.result_code.integer() else {
+            continue;
+        };
+        let expected = match (name.as_str(), code) {
             // The common-information page's illustration: a code the error
             // table does not list.
             ("notification-hub__common-failure.json", 400629) => None,
@@ -195,7 +197,7 @@ fn every_example_reads_in_its_own_service() {
             (_, 0) => continue,
             (_, code) => panic!("{name}: code {code} has no expectation here"),
         };
-        assert_eq!(entry.map(|entry| entry.category), expected, "{name}");
+        assert_eq!(entry.map(|entry| entry.category()), expected, "{name}");
         checked += 1;
     }
     assert!(checked >= 30, "{checked}");
@@ -219,48 +221,49 @@ fn the_tool_reads_every_example_in_its_service() {
         let path = path.to_str().unwrap();
         let service = example.service.name();
         let header = parse(&example.body).unwrap();
-        let entry = header.entry_in(example.service);
+        let meaning = header.meaning(example.service);
         for extra in [&[][..], &["--chunk", "5"], &["--scan"], &["--locate"]] {
             let mut args = vec!["--json", "--service", service, path];
             args.extend_from_slice(extra);
             let output = tool(&args);
             let line: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
             assert_eq!(line["service"], service, "{path} {extra:?}");
-            assert_eq!(line["known"], entry.is_some(), "{path}");
+            assert_eq!(line["known"], meaning.known, "{path}");
+            assert_eq!(line["category"], meaning.category.name(), "{path}");
+            assert_eq!(line["advice"], meaning.advice.name(), "{path}");
+            assert_eq!(line["retryable"], meaning.retryable(), "{path}");
+            assert_eq!(line["consistent"], meaning.consistent, "{path}");
             assert_eq!(
-                line["category"],
-                header.category_in(example.service).name(),
+                line["resultCode"],
+                serde_json::to_value(header.result_code).unwrap(),
                 "{path}"
             );
-            assert_eq!(
-                line["retryable"],
-                header.category_in(example.service).retryable(),
-                "{path}"
-            );
-            assert_eq!(
-                line["consistent"],
-                header.is_consistent_in(example.service),
-                "{path}"
-            );
-            // Compute's keys are Compute's reading, whatever the service.
-            assert_eq!(line["class"], classify(header.result_code).name(), "{path}");
-            match entry {
-                Some(entry) if entry.message.is_empty() => {
-                    assert_eq!(line["description"], entry.description.unwrap(), "{path}")
+            // Compute's keys for Compute alone.
+            let compute = header.compute_details().filter(|_| example.service == Service::Compute);
+            match compute {
+                Some(details) => {
+                    assert_eq!(line["class"], details.class.name(), "{path}");
+                    assert_eq!(line["remedy"], details.remedy.name(), "{path}");
                 }
-                Some(entry) => assert_eq!(line["description"], entry.message, "{path}"),
+                None => {
+                    for key in ["class", "api", "httpStatus", "remedy"] {
+                        assert!(line.get(key).is_none(), "{path}: {key}");
+                    }
+                }
+            }
+            match meaning.table_text() {
+                Some(text) => assert_eq!(line["description"], text, "{path}"),
                 None => assert_eq!(line["description"], serde_json::Value::Null, "{path}"),
             }
         }
         let readable = String::from_utf8(tool(&["--service", service, path]).stdout).unwrap();
-        let suffix = match entry {
-            Some(entry) => format!("| {service} {}", entry.category),
-            None => format!("| {service} unknown"),
-        };
-        assert!(readable.contains(&suffix), "{readable}");
-        if example.service != Service::Compute {
-            assert!(!readable.contains("retry_after_fix"), "{readable}");
-        }
+        let reading = format!(" {} {}", meaning.category, meaning.advice);
+        assert!(readable.contains(&reading), "{readable}");
+        assert_eq!(
+            readable.contains("| compute:"),
+            example.service == Service::Compute,
+            "{readable}"
+        );
     }
 }
 
@@ -287,7 +290,7 @@ fn the_tool_lists_services_and_refuses_unknown_ones() {
 fn header(code: i32, is_successful: bool) -> Header<'static> {
     Header {
         is_successful,
-        result_code: code,
+        result_code: ResultCode::Integer(code),
         result_message: None,
     }
 }
@@ -297,7 +300,7 @@ fn header(code: i32, is_successful: bool) -> Header<'static> {
 fn clashing_codes_keep_each_services_meaning() {
     let meaning = |service: Service, code: i32| {
         let entry = service.lookup(code).unwrap();
-        (entry.message, entry.category)
+        (entry.message(), entry.category())
     };
     assert_eq!(
         meaning(Service::Compute, 20001),
@@ -325,7 +328,7 @@ fn clashing_codes_keep_each_services_meaning() {
     );
     let kakaotalk = Service::KakaotalkBizmessage.lookup(-2001).unwrap();
     assert_eq!(
-        kakaotalk.description,
+        kakaotalk.description(),
         Some("Specified field value is empty")
     );
     // Compute's -1, CDN's -1, the API Gateway's and Document Recognizer's.
@@ -340,46 +343,101 @@ fn clashing_codes_keep_each_services_meaning() {
     // Push's 40401 sits in Compute's volume API range.
     assert_eq!(Service::Push.category(40401), Category::NotFound);
     assert_eq!(
-        Service::Push.lookup(40401).unwrap().message,
+        Service::Push.lookup(40401).unwrap().message(),
         "Client Error. Not found."
     );
     assert_eq!(classify(40401), Class::ApiError);
     assert_eq!(
-        Service::Compute.lookup(40401).unwrap().message,
+        Service::Compute.lookup(40401).unwrap().message(),
         "Volume API error message"
     );
-    // Push's one range spans Compute's token API range.
+    // Push's one range spans Compute's token API range; its words say to
+    // report it, so it is not retried.
     let internal = Service::Push.lookup(50450).unwrap();
-    assert_eq!((internal.first, internal.last), (50001, 50501));
-    assert!(internal.category.retryable());
+    assert_eq!(
+        internal.codes(),
+        nhncloud_header::Codes::Integers {
+            first: 50001,
+            last: 50501
+        }
+    );
+    assert_eq!(internal.category(), Category::ServerError);
+    assert_eq!(internal.advice(), Advice::ContactSupport);
     assert_eq!(Service::Compute.category(50450), Category::InvalidRequest);
+    // The issue's contradiction, gone: -2 is one verdict, and no retry.
+    let unknown = header(-2, false).meaning(Service::Compute);
+    assert_eq!(
+        (unknown.category, unknown.advice, unknown.retryable()),
+        (Category::ServerError, Advice::ContactSupport, false)
+    );
+    assert_eq!(ComputeDetails::of(-2).remedy, nhncloud_header::Remedy::ContactSupport);
+    // A Push 40402 is Push's, whatever Compute's volume API says of it.
+    let push = header(40402, false).meaning(Service::Push);
+    assert_eq!(push.category, Category::NotFound);
+    assert_eq!(push.entry.unwrap().message(), "Client Error. Not found certificate.");
+}
+
+/// A string code read by a service of integers, or an integer by Deploy:
+/// unknown to the table, never success, never malformed.
+#[test]
+fn string_codes_and_integer_services() {
+    let body = br#"{"header":{"isSuccessful":true,"resultCode":"SUCCESS","resultMessage":"success"}}"#;
+    let success = parse(body).unwrap();
+    for service in Service::ALL {
+        let meaning = success.meaning(service);
+        if service == Service::Deploy {
+            assert_eq!(meaning.category, Category::Success);
+            assert!(meaning.consistent);
+        } else {
+            assert!(!meaning.known, "{service}");
+            assert_eq!(meaning.category, Category::Unspecified, "{service}");
+            assert!(!meaning.consistent, "{service}: isSuccessful true for an unknown code");
+        }
+    }
+    let meaning = header(0, true).meaning(Service::Deploy);
+    assert!(!meaning.known && !meaning.consistent);
+    assert_eq!(meaning.category, Category::Unspecified);
+    assert!(Catalog::DEPLOY.entries_of(0).is_empty());
+    // Deploy's every row, by its text.
+    assert_eq!(Catalog::DEPLOY.entries().len(), 11);
+    assert_eq!(
+        Catalog::DEPLOY
+            .entries_of_text(&"NOT_FOUND_BINARY_INFO")
+            .len(),
+        2
+    );
+    assert_eq!(
+        Catalog::DEPLOY.lookup_text("ALREADY_UPLOADED_VERSION").unwrap().category(),
+        Category::Conflict
+    );
 }
 
 /// Success other than 0, partial success and partial failure, and whether
 /// `isSuccessful` agrees.
 #[test]
 fn success_and_partial_codes() {
-    let email = ServiceCatalog::EMAIL.lookup(1000).unwrap();
+    let consistent = |code, ok, service| header(code, ok).meaning(service).consistent;
+    let email = Catalog::EMAIL.lookup(1000).unwrap();
     assert_eq!(
-        (email.is_successful, email.category),
-        (Some(true), Category::PartialSuccess)
+        (email.is_successful(), email.category(), email.advice()),
+        (Some(true), Category::PartialSuccess, Advice::CheckResult)
     );
-    assert!(header(1000, true).is_consistent_in(Service::Email));
-    assert!(!header(1000, false).is_consistent_in(Service::Email));
+    assert!(consistent(1000, true, Service::Email));
+    assert!(!consistent(1000, false, Service::Email));
     assert_eq!(Service::Leaderboard.category(1), Category::Success);
-    assert!(header(1, true).is_consistent_in(Service::Leaderboard));
-    assert!(!header(1, false).is_consistent_in(Service::Leaderboard));
-    let hub = ServiceCatalog::NOTIFICATION_HUB.lookup(400000).unwrap();
+    assert!(consistent(1, true, Service::Leaderboard));
+    assert!(!consistent(1, false, Service::Leaderboard));
+    let hub = Catalog::NOTIFICATION_HUB.lookup(400000).unwrap();
     assert_eq!(
-        (hub.is_successful, hub.category, hub.message),
+        (hub.is_successful(), hub.category(), hub.message()),
         (Some(false), Category::PartialSuccess, "Partial Failure")
     );
-    assert!(header(400000, false).is_consistent_in(Service::NotificationHub));
+    assert!(consistent(400000, false, Service::NotificationHub));
     // Compute: unchanged, 0 alone is success.
-    assert!(header(0, true).is_consistent_in(Service::Compute));
-    assert!(!header(20001, true).is_consistent_in(Service::Compute));
+    assert!(consistent(0, true, Service::Compute));
+    assert!(!consistent(20001, true, Service::Compute));
     assert_eq!(
-        header(10404, false).category_in(Service::Compute),
+        header(10404, false).meaning(Service::Compute).category,
         Category::NotFound
     );
 }
@@ -388,17 +446,14 @@ fn success_and_partial_codes() {
 /// the tool names the one the body carries.
 #[test]
 fn a_code_with_several_messages() {
-    let rows = ServiceCatalog::NOTIFICATION_HUB.entries_of(400001);
+    let rows = Catalog::NOTIFICATION_HUB.entries_of(400001);
     assert_eq!(rows.len(), 68);
     assert!(
         rows.iter()
-            .all(|row| row.category == Category::InvalidRequest)
+            .all(|row| row.category() == Category::InvalidRequest)
     );
-    assert_eq!(rows[0].message, "The number of contacts is exceeded.");
-    assert_eq!(
-        ServiceCatalog::NOTIFICATION_HUB.lookup(400001),
-        rows.first()
-    );
+    assert_eq!(rows[0].message(), "The number of contacts is exceeded.");
+    assert_eq!(Catalog::NOTIFICATION_HUB.lookup(400001), rows.first());
 }
 
 /// The tool names the row whose message the body carries, and none when no

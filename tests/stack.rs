@@ -13,7 +13,9 @@ use std::hint::black_box;
 
 use common::corpus;
 use nhncloud_header::engines::Engine;
-use nhncloud_header::{Error, ErrorKind, Header, Mode, StreamParser, classify, parse, scan};
+use nhncloud_header::{
+    Error, ErrorKind, Header, Mode, ResultCode, StreamParser, classify, parse, scan,
+};
 
 /// Bytes painted below the measuring frame.
 const PAINTED: usize = 32 * 1024;
@@ -112,7 +114,7 @@ fn uses_a_kilobyte() {
 fn stub(body: &[u8]) -> Result<Header<'_>, Error> {
     Ok(Header {
         is_successful: black_box(false),
-        result_code: body.len() as i32,
+        result_code: ResultCode::Integer(body.len() as i32),
         result_message: None,
     })
 }

@@ -10,7 +10,9 @@ use common::streaming::{
     stream,
 };
 use common::{CountingAllocator, corpus, count_allocations};
-use nhncloud_header::{ErrorKind, Mode, OwnedHeader, ReadError, Status, StreamParser};
+use nhncloud_header::{
+    ErrorKind, Mode, OwnedHeader, ReadError, ResultCode, Status, StreamParser, parse,
+};
 use proptest::prelude::*;
 
 #[global_allocator]
@@ -137,9 +139,9 @@ fn after_the_header_scan_reads_no_further() {
     );
     assert_eq!(parser.offset(), body.len());
     let header = parser.finish().unwrap();
-    assert_eq!((header.is_successful, header.result_code), (true, 0));
-    assert_eq!(header.result_message.as_deref(), Some("OK"));
-    assert!(!header.message_truncated);
+    assert_eq!((header.is_successful(), header.result_code()), (true, ResultCode::Integer(0)));
+    assert_eq!(header.result_message(), Some("OK"));
+    assert!(!header.message_truncated());
 }
 
 #[test]
@@ -153,11 +155,11 @@ fn empty_chunks_change_nothing() {
     let header = parser.finish().unwrap();
     assert_eq!(
         (
-            header.is_successful,
-            header.result_code,
-            header.result_message
+            header.is_successful(),
+            header.result_code(),
+            header.result_message()
         ),
-        (false, -1, None)
+        (false, ResultCode::Integer(-1), None)
     );
 }
 
@@ -172,26 +174,61 @@ fn a_long_message_keeps_whole_characters_and_says_it_was_cut() {
     let body = with_message(r#""\u00e9é€x""#);
     for chunking in [body.chunks(1).collect::<Vec<_>>(), vec![&body[..]]] {
         let header: OwnedHeader<5> = stream(Mode::Parse, chunking).unwrap();
-        assert_eq!(header.result_message.as_deref(), Some("éé"));
-        assert!(header.message_truncated);
+        assert_eq!(header.result_message(), Some("éé"));
+        assert!(header.message_truncated());
     }
     let exact: OwnedHeader<8> = stream(Mode::Parse, [&body[..]]).unwrap();
-    assert_eq!(exact.result_message.as_deref(), Some("éé€x"));
-    assert!(!exact.message_truncated);
+    assert_eq!(exact.result_message(), Some("éé€x"));
+    assert!(!exact.message_truncated());
     let none: OwnedHeader<0> = stream(Mode::Scan, [&body[..]]).unwrap();
-    assert_eq!(none.result_message.as_deref(), Some(""));
-    assert!(none.message_truncated);
+    assert_eq!(none.result_message(), Some(""));
+    assert!(none.message_truncated());
 }
 
 #[test]
-fn owned_header_detail_and_classification() {
+fn owned_header_detail_and_meaning() {
     let body = br#"{"header":{"isSuccessful":false,"resultCode":24404,"resultMessage":"Not Found : sg-1 "}}"#;
     let header: OwnedHeader<32> = stream(Mode::Scan, [&body[..]]).unwrap();
     assert_eq!(header.detail(), Some("sg-1"));
-    assert_eq!(header.class(), nhncloud_header::Class::ApiError);
-    assert_eq!(header.api(), Some(nhncloud_header::Api::SecurityGroup));
-    assert_eq!(header.http_status(), Some(404));
-    assert!(header.is_consistent());
+    let meaning = header.meaning(nhncloud_header::Service::Compute);
+    assert_eq!(meaning.category, nhncloud_header::Category::NotFound);
+    assert_eq!(meaning.advice, nhncloud_header::Advice::FixRequest);
+    assert!(meaning.consistent && meaning.known && !meaning.retryable());
+    assert_eq!(meaning, parse(body).unwrap().meaning(nhncloud_header::Service::Compute));
+}
+
+/// A string code (Deploy's) takes its room first and is never cut: the
+/// message has what is left, cut on a character boundary and flagged; a
+/// code longer than the room is `code_too_long` at its quote, whether the
+/// message comes first or not, whole or one byte at a time.
+#[test]
+fn a_string_code_shares_the_room_and_is_never_cut() {
+    let message_first = br#"{"header":{"isSuccessful":false,"resultMessage":"The OS could not be found","resultCode":"NOT_FOUND_OS"}}"#;
+    let code_first = br#"{"header":{"isSuccessful":false,"resultCode":"NOT_FOUND_OS","resultMessage":"The OS could not be found"}}"#;
+    for body in [&message_first[..], &code_first[..]] {
+        for chunking in [body.chunks(1).collect::<Vec<_>>(), vec![body]] {
+            let header: OwnedHeader<20> = stream(Mode::Parse, chunking.clone()).unwrap();
+            assert_eq!(header.result_code(), ResultCode::Text("NOT_FOUND_OS"));
+            assert_eq!(header.result_message(), Some("The OS c"));
+            assert!(header.message_truncated());
+            let exact: OwnedHeader<37> = stream(Mode::Parse, chunking.clone()).unwrap();
+            assert_eq!(exact.result_message(), Some("The OS could not be found"));
+            assert!(!exact.message_truncated());
+            let error = stream::<12>(Mode::Parse, chunking.clone()).map(|_| ());
+            assert!(error.is_ok(), "12 bytes hold the code exactly");
+            let error = stream::<11>(Mode::Parse, chunking).unwrap_err();
+            assert_eq!(error.kind(), ErrorKind::CodeTooLong);
+            assert_eq!(error.field(), Some(nhncloud_header::Field::ResultCode));
+            let quote = body.windows(14).position(|w| w == br#""NOT_FOUND_OS""#).unwrap();
+            assert_eq!(error.offset(), quote);
+        }
+    }
+    // A message cut where a character would straddle the code's room.
+    let body = br#"{"header":{"isSuccessful":false,"resultMessage":"ab\u00e9","resultCode":"CODE"}}"#;
+    let header: OwnedHeader<7> = stream(Mode::Scan, [&body[..]]).unwrap();
+    assert_eq!((header.result_message(), header.message_truncated()), (Some("ab"), true));
+    let header: OwnedHeader<8> = stream(Mode::Scan, [&body[..]]).unwrap();
+    assert_eq!((header.result_message(), header.message_truncated()), (Some("ab\u{e9}"), false));
 }
 
 #[test]
@@ -225,7 +262,7 @@ fn read_with_drives_the_parser_from_any_reader() {
             Ok::<_, ()>(n)
         })
         .unwrap();
-    assert_eq!(header.result_code, -4);
+    assert_eq!(header.result_code(), -4);
     let failed = StreamParser::<8>::new(Mode::Scan).read_with(&mut [0; 8], |_| Err("link down"));
     assert_eq!(failed, Err(ReadError::Read("link down")));
     assert_eq!(failed.unwrap_err().to_string(), "read failed: link down");
@@ -249,7 +286,7 @@ fn scan_mode_reads_only_as_far_as_the_header() {
             Ok::<_, ()>(n)
         })
         .unwrap();
-    assert_eq!(header.result_message.as_deref(), Some("x"));
+    assert_eq!(header.result_message(), Some("x"));
     assert!(!rest.is_empty(), "stopped before the end of the body");
     assert!(reads < body.len().div_ceil(16) + 1);
 }
@@ -263,19 +300,19 @@ fn read_from_an_embedded_io_reader() {
         .read_from(&mut reader, &mut [0; 64])
         .unwrap();
     assert_eq!(
-        header.result_message.as_deref(),
+        header.result_message(),
         Some("No accessible network")
     );
 }
 
-#[cfg(feature = "cli")]
+#[cfg(feature = "std")]
 #[test]
 fn read_from_a_std_reader() {
     let body = with_message("null");
     let header = StreamParser::<32>::new(Mode::Parse)
         .read_from_std(&mut std::io::Cursor::new(&body), &mut [0; 64])
         .unwrap();
-    assert_eq!((header.result_code, header.result_message), (-4, None));
+    assert_eq!((header.result_code(), header.result_message()), (ResultCode::Integer(-4), None));
 }
 
 #[test]

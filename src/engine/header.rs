@@ -3,10 +3,11 @@
 //! engine reports about the header is built here.
 
 use super::whole_header::{Bytes, read_whole_header};
+use super::whole_header::FieldCode;
 use super::{
-    CODE_INVALID, CODE_NEGATIVE, HEADER_DONE, IN_HEADER, IS_SUCCESSFUL, MESSAGE_NULL,
-    MESSAGE_TRUNCATED, Machine, PARSE_MODE, SEEN_ALL, SEEN_IS_SUCCESSFUL, SEEN_RESULT_CODE,
-    SEEN_RESULT_MESSAGE, Sink, State,
+    CODE_INVALID, CODE_NEGATIVE, CODE_TEXT, CODE_TOO_LONG, HEADER_DONE, IN_HEADER, IS_SUCCESSFUL,
+    MESSAGE_NULL, MESSAGE_TRUNCATED, Machine, PARSE_MODE, SEEN_ALL, SEEN_IS_SUCCESSFUL,
+    SEEN_RESULT_CODE, SEEN_RESULT_MESSAGE, Sink, State, Text,
 };
 use crate::error::{Error, ErrorKind, Field};
 use crate::grammar::bytes::Class;
@@ -28,18 +29,20 @@ pub(crate) enum Slot {
     Header,
     IsSuccessful,
     ResultCode,
+    /// Inside a string `resultCode`.
+    ResultCodeText,
     ResultMessage,
 }
 
 impl Slot {
     /// Whether a value whose first byte is `first` has the type this slot
     /// takes: the header an object, `isSuccessful` a boolean, `resultCode`
-    /// a number, `resultMessage` a string or `null`.
+    /// a number or a string, `resultMessage` a string or `null`.
     pub(crate) const fn takes(self, first: u8) -> bool {
         match self {
             Slot::Header => first == b'{',
             Slot::IsSuccessful => first == b't' || first == b'f',
-            Slot::ResultCode => number::start(first).is_some(),
+            Slot::ResultCode => first == b'"' || number::start(first).is_some(),
             Slot::ResultMessage => first == b'"' || first == b'n',
             _ => true,
         }
@@ -98,9 +101,24 @@ impl Machine {
                 self.slot = self.resolve_key(matched)?;
                 self.state = State::Between(Expect::Colon);
             }
-            Slot::ResultMessage => sink.message_end(quote),
+            Slot::ResultMessage => sink.text_end(Text::Message, quote),
+            Slot::ResultCodeText => self.end_code_text(quote, sink)?,
             _ => {}
         }
+        Ok(())
+    }
+
+    /// A string `resultCode` closes at `quote`: whole in the sink, or too
+    /// long for it.
+    fn end_code_text<S: Sink>(&mut self, quote: usize, sink: &mut S) -> Result<(), Error> {
+        if self.flags & CODE_TOO_LONG != 0 {
+            return Err(self.fail(
+                ErrorKind::CodeTooLong,
+                Some(Field::ResultCode),
+                self.mark,
+            ));
+        }
+        sink.text_end(Text::Code, quote);
         Ok(())
     }
 
@@ -152,6 +170,12 @@ impl Machine {
         match slot {
             Slot::Header => self.flags |= IN_HEADER,
             Slot::IsSuccessful if byte == b't' => self.flags |= IS_SUCCESSFUL,
+            Slot::ResultCode if byte == b'"' => {
+                self.slot = Slot::ResultCodeText;
+                self.mark = at;
+                self.flags |= CODE_TEXT;
+                sink.text_begin(Text::Code, at);
+            }
             Slot::ResultCode => {
                 self.slot = Slot::ResultCode;
                 self.mark = at;
@@ -163,7 +187,7 @@ impl Machine {
             }
             Slot::ResultMessage if byte == b'"' => {
                 self.slot = Slot::ResultMessage;
-                sink.message_begin(at);
+                sink.text_begin(Text::Message, at);
             }
             Slot::ResultMessage => self.flags |= MESSAGE_NULL,
             _ => {}
@@ -231,35 +255,44 @@ impl Machine {
 
     /// A whole character of a string has been decoded.
     pub(super) fn on_char<S: Sink>(&mut self, code: u32, sink: &mut S) {
-        match self.slot {
-            Slot::MatchedKey => self.match_key(code),
-            Slot::ResultMessage if self.flags & MESSAGE_TRUNCATED == 0 => {
-                if let Some(ch) = char::from_u32(code)
-                    && !sink.message_char(ch)
-                {
-                    self.flags |= MESSAGE_TRUNCATED;
-                }
-            }
-            _ => {}
+        let (text, refused) = match self.slot {
+            Slot::MatchedKey => return self.match_key(code),
+            Slot::ResultMessage => (Text::Message, MESSAGE_TRUNCATED),
+            Slot::ResultCodeText => (Text::Code, CODE_TOO_LONG),
+            _ => return,
+        };
+        // Once refused, nothing more: a message keeps its first part only.
+        if self.flags & refused == 0
+            && let Some(ch) = char::from_u32(code)
+            && !sink.text_char(text, ch)
+        {
+            self.flags |= refused;
         }
     }
 
-    /// The whole `resultMessage` string lies between the quotes at `open`
-    /// and `close` of `input`, validated: hands it to the sink.
-    pub(super) fn take_message<S: Sink>(
+    /// The whole `resultMessage` or string `resultCode` (the current slot)
+    /// lies between the quotes at `open` and `close` of `input`, validated:
+    /// hands it to the sink.
+    pub(super) fn take_text<S: Sink>(
         &mut self,
         input: &[u8],
         open: usize,
         close: usize,
         sink: &mut S,
-    ) {
+    ) -> Result<(), Error> {
         if S::NEEDS_TEXT {
             let raw = input.get(open + 1..close).unwrap_or_default();
             for ch in Message::from_validated(raw).chars() {
                 self.on_char(ch as u32, sink);
             }
         }
-        sink.message_end(self.at(close));
+        match self.slot {
+            Slot::ResultCodeText => self.end_code_text(self.at(close), sink),
+            _ => {
+                sink.text_end(Text::Message, self.at(close));
+                Ok(())
+            }
+        }
     }
 
     /// The header's object, from its `{` at `input[open]`, when
@@ -279,16 +312,32 @@ impl Machine {
             return None;
         }
         let fields = read_whole_header(input, open, Bytes::Unchecked)?;
+        let saved = (self.state, self.slot, self.flags, self.mark);
+        match fields.code {
+            FieldCode::Integer(code) => self.result_code = code,
+            FieldCode::Text(open_quote, close_quote) => {
+                self.flags |= CODE_TEXT;
+                self.mark = self.at(open_quote);
+                sink.text_begin(Text::Code, self.mark);
+                self.slot = Slot::ResultCodeText;
+                if self.take_text(input, open_quote, close_quote, sink).is_err() {
+                    // Too long for the sink: the member cycle finds that
+                    // again, and reports it where it lies.
+                    (self.state, self.slot, self.flags, self.mark) = saved;
+                    return None;
+                }
+            }
+        }
         self.flags |= SEEN_ALL | HEADER_DONE;
         if fields.is_successful {
             self.flags |= IS_SUCCESSFUL;
         }
-        self.result_code = fields.result_code;
         match fields.message {
             Some((open_quote, close_quote)) => {
-                sink.message_begin(self.at(open_quote));
+                sink.text_begin(Text::Message, self.at(open_quote));
                 self.slot = Slot::ResultMessage;
-                self.take_message(input, open_quote, close_quote, sink);
+                // A message is never refused, only cut.
+                let _ = self.take_text(input, open_quote, close_quote, sink);
             }
             None => self.flags |= MESSAGE_NULL,
         }

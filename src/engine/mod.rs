@@ -27,17 +27,26 @@ pub(crate) use whole_header::read_validated;
 /// The deepest nesting the fixed stack can hold; also the default limit.
 pub(crate) const MAX_DEPTH: u8 = 128;
 
-/// Receives the header's `resultMessage` text as the machine decodes it.
+/// The header's two strings: `resultMessage`, and `resultCode` where a
+/// service writes it as a string (Deploy).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Text {
+    Message,
+    Code,
+}
+
+/// Receives the header's strings as the machine decodes them.
 pub(crate) trait Sink {
-    /// Whether `message_char` wants the text; when not, whole strings need
+    /// Whether `text_char` wants the text; when not, whole strings need
     /// not be decoded.
     const NEEDS_TEXT: bool;
-    /// The message string opens; `quote` is the offset of its opening quote.
-    fn message_begin(&mut self, quote: usize);
-    /// One decoded character; returns `false` once no more text fits.
-    fn message_char(&mut self, ch: char) -> bool;
-    /// The message string closes; `quote` is the offset of its closing quote.
-    fn message_end(&mut self, quote: usize);
+    /// A string opens; `quote` is the offset of its opening quote.
+    fn text_begin(&mut self, text: Text, quote: usize);
+    /// One decoded character; returns `false` once no more of it fits. A
+    /// message is then cut there; a code that does not fit is an error.
+    fn text_char(&mut self, text: Text, ch: char) -> bool;
+    /// The string closes; `quote` is the offset of its closing quote.
+    fn text_end(&mut self, text: Text, quote: usize);
 }
 
 /// How much of the body a [`StreamParser`](crate::StreamParser) reads.
@@ -112,6 +121,11 @@ const CODE_INVALID: u16 = 1 << 7;
 const MESSAGE_NULL: u16 = 1 << 8;
 const MESSAGE_TRUNCATED: u16 = 1 << 9;
 const PARSE_MODE: u16 = 1 << 10;
+/// `resultCode` is a string.
+const CODE_TEXT: u16 = 1 << 11;
+/// The sink refused part of a string `resultCode`; reported at its closing
+/// quote, so that grammar errors inside it win.
+const CODE_TOO_LONG: u16 = 1 << 12;
 
 /// The parser state: 48 bytes on 64-bit targets, 40 on 32-bit ones.
 #[derive(Clone, Debug)]
@@ -183,18 +197,19 @@ impl Machine {
         self.flags & IS_SUCCESSFUL != 0
     }
 
+    /// The integer `resultCode` (0 when it is a string).
     pub(crate) fn result_code(&self) -> i32 {
         self.result_code
+    }
+
+    /// Whether `resultCode` is a string, handed to the sink as [`Text::Code`].
+    pub(crate) fn code_is_text(&self) -> bool {
+        self.flags & CODE_TEXT != 0
     }
 
     /// Whether `resultMessage` was `null`.
     pub(crate) fn message_is_null(&self) -> bool {
         self.flags & MESSAGE_NULL != 0
-    }
-
-    /// Whether the sink refused part of the message.
-    pub(crate) fn message_truncated(&self) -> bool {
-        self.flags & MESSAGE_TRUNCATED != 0
     }
 
     /// Offset of the next byte to be fed.
@@ -315,7 +330,11 @@ impl Machine {
     }
 
     fn failure(&self) -> Error {
-        let kind = ErrorKind::ALL[(self.acc & 15) as usize];
+        // `fail` stored a kind's index there: the fallback is never taken.
+        let kind = ErrorKind::ALL
+            .get((self.acc & 0xFF) as usize)
+            .copied()
+            .unwrap_or(ErrorKind::UnexpectedByte);
         let field = FIELDS[((self.acc >> 8) & 3) as usize];
         Error::new(kind, field, self.mark)
     }

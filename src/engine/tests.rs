@@ -21,29 +21,22 @@ fn failure_round_trips_every_kind_and_field() {
     }
 }
 
-/// Records the message as decoded characters.
-struct Text(([u8; 64], usize));
+/// The decoded strings: the streaming parser's own room.
+type Texts = crate::header::Room<64>;
 
-impl Sink for Text {
-    const NEEDS_TEXT: bool = true;
-    fn message_begin(&mut self, _: usize) {}
-    fn message_char(&mut self, ch: char) -> bool {
-        let (buffer, length) = &mut self.0;
-        let Some(slot) = buffer.get_mut(*length..*length + ch.len_utf8()) else {
-            return false;
-        };
-        ch.encode_utf8(slot);
-        *length += ch.len_utf8();
-        true
-    }
-    fn message_end(&mut self, _: usize) {}
+/// What a run says: `isSuccessful`, the code, whether the message is
+/// `null`, and the decoded message and string code.
+type Outcome = Result<(bool, i32, bool, Option<[u8; 64]>, Option<[u8; 64]>), Error>;
+
+fn copied(text: Option<&str>) -> Option<[u8; 64]> {
+    let mut bytes = [0xFF; 64];
+    bytes[..text?.len()].copy_from_slice(text?.as_bytes());
+    Some(bytes)
 }
-
-type Outcome = Result<(bool, i32, bool, [u8; 64], usize), Error>;
 
 fn run(mode: Mode, chunks: &mut dyn Iterator<Item = &[u8]>) -> Outcome {
     let mut machine = Machine::new(mode, MAX_DEPTH);
-    let mut text = Text(([0; 64], 0));
+    let mut text = Texts::new();
     let mut closed = false;
     for chunk in chunks {
         if machine.feed(chunk, &mut text)? == Progress::HeaderClosed {
@@ -54,13 +47,12 @@ fn run(mode: Mode, chunks: &mut dyn Iterator<Item = &[u8]>) -> Outcome {
     if !closed {
         machine.finish()?;
     }
-    let (buffer, length) = text.0;
     Ok((
         machine.is_successful(),
         machine.result_code(),
         machine.message_is_null(),
-        buffer,
-        length,
+        copied(text.message()),
+        copied(text.code_text()),
     ))
 }
 
@@ -98,6 +90,11 @@ pub(crate) const BODIES: &[&[u8]] = &[
     br#"{"header":{"isSuccessful":true,"resultCode":0}}"#,
     br#"{"a":1}"#,
     br#"{"header":{"isSuccessful":true,"resultCode":0,"resultMessage":"S"}} x"#,
+    br#"{"header":{"isSuccessful":true,"serverTime":1,"resultCode":"SUCCESS","resultMessage":"success"},"body":[]}"#,
+    br#"{"body":{},"header":{"resultMessage":"The OS could not be found \u00e9","resultCode":"NOT\u005fFOUND_OS","isSuccessful":false}}"#,
+    br#"{"header":{"resultCode":"0123456789012345678901234567890123456789012345678901234567890123456789","isSuccessful":false,"resultMessage":null}}"#,
+    br#"{"header":{"resultCode":"\x","isSuccessful":false,"resultMessage":null}}"#,
+    br#"{"header":{"resultCode":"ab\ud800","isSuccessful":false,"resultMessage":null}}"#,
 ];
 
 #[test]
@@ -156,7 +153,7 @@ fn tokens_take_a_plain_body_whole() {
         let text = core::str::from_utf8(body);
         for (mode, expected) in [(Mode::Parse, body.len()), (Mode::Scan, header_end)] {
             let mut machine = Machine::new(mode, MAX_DEPTH);
-            let mut sink = Text(([0; 64], 0));
+            let mut sink = Texts::new();
             // The top-level `{` by the byte-wise step.
             assert_eq!(machine.step(body, 0, &mut sink), Ok(Some(0)));
             assert_eq!(machine.step(body, 0, &mut sink), Ok(Some(1)));

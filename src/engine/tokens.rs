@@ -182,8 +182,8 @@ impl Machine {
         if input.get(close) != Some(&b'"') {
             return Ok(None);
         }
-        if self.slot == Slot::ResultMessage {
-            self.take_message(input, open, close, sink);
+        if matches!(self.slot, Slot::ResultMessage | Slot::ResultCodeText) {
+            self.take_text(input, open, close, sink)?;
             self.slot = Slot::Skip;
         }
         self.state = State::Between(Expect::AfterValue);

@@ -12,13 +12,21 @@ use crate::grammar::bytes::{Class, next_non_space};
 use crate::grammar::string::skip_string;
 use crate::grammar::{key, number, scalar};
 #[cfg(not(any(target_os = "none", nhncloud_header_small)))]
-use crate::{header::Header, message::Message};
+use crate::{header::Header, header::ResultCode, message::Message};
+
+/// `resultCode` of a header read whole.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum FieldCode {
+    Integer(i32),
+    /// A string, between the quotes at these indices.
+    Text(usize, usize),
+}
 
 /// The fields of a header read whole.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Fields {
     pub(crate) is_successful: bool,
-    pub(crate) result_code: i32,
+    pub(crate) code: FieldCode,
     /// The quotes around the message's raw text, unless it is `null`.
     pub(crate) message: Option<(usize, usize)>,
     /// The index just after the header's closing `}`.
@@ -47,7 +55,7 @@ pub(crate) fn read_whole_header(input: &[u8], open: usize, bytes: Bytes) -> Opti
     }
     let mut fields = Fields {
         is_successful: false,
-        result_code: 0,
+        code: FieldCode::Integer(0),
         message: None,
         end: 0,
     };
@@ -79,8 +87,10 @@ pub(crate) fn read_whole_header(input: &[u8], open: usize, bytes: Bytes) -> Opti
                 if input.get(close) != Some(&b'"') {
                     return None;
                 }
-                if slot == Slot::ResultMessage {
-                    fields.message = Some((value, close));
+                match slot {
+                    Slot::ResultMessage => fields.message = Some((value, close)),
+                    Slot::ResultCode => fields.code = FieldCode::Text(value, close),
+                    _ => {}
                 }
                 close + 1
             }
@@ -92,7 +102,8 @@ pub(crate) fn read_whole_header(input: &[u8], open: usize, bytes: Bytes) -> Opti
                 match slot {
                     Slot::IsSuccessful => fields.is_successful = first == b't',
                     Slot::ResultCode => {
-                        fields.result_code = number::result_code_of(input.get(value..end)?)?;
+                        let code = number::result_code_of(input.get(value..end)?)?;
+                        fields.code = FieldCode::Integer(code);
                     }
                     _ => {}
                 }
@@ -125,12 +136,16 @@ pub(crate) fn read_validated(body: &[u8], key: usize) -> Option<Header<'_>> {
     let (colon, _) = next_non_space(body, close + 1);
     let (open, _) = next_non_space(body, colon + 1);
     let fields = read_whole_header(body, open, Bytes::Validated)?;
+    let text = |(open, close): (usize, usize)| {
+        Message::from_validated(body.get(open + 1..close).unwrap_or_default())
+    };
     Some(Header {
         is_successful: fields.is_successful,
-        result_code: fields.result_code,
-        result_message: fields.message.map(|(open, close)| {
-            Message::from_validated(body.get(open + 1..close).unwrap_or_default())
-        }),
+        result_code: match fields.code {
+            FieldCode::Integer(code) => ResultCode::Integer(code),
+            FieldCode::Text(open, close) => ResultCode::Text(text((open, close))),
+        },
+        result_message: fields.message.map(text),
     })
 }
 
@@ -170,7 +185,7 @@ mod tests {
     fn reads_a_whole_header_and_ends_after_its_close() {
         let fields = read_whole_header(HEADER, 0, Bytes::Validated).unwrap();
         assert!(!fields.is_successful);
-        assert_eq!(fields.result_code, -4);
+        assert_eq!(fields.code, FieldCode::Integer(-4));
         let (open, close) = fields.message.unwrap();
         assert_eq!(&HEADER[open..=close], br#""a\"b""#);
         assert_eq!(&HEADER[fields.end..], b" ,");
@@ -194,7 +209,7 @@ mod tests {
         for (body, key) in cases {
             let header = read_validated(body, key).unwrap();
             assert!(header.is_successful, "{:?}", core::str::from_utf8(body));
-            assert_eq!(header.result_code, 7);
+            assert_eq!(header.result_code, ResultCode::Integer(7));
             assert_eq!(header.result_message.map(|m| m.raw()), Some(&b"m"[..]));
         }
     }
@@ -224,7 +239,10 @@ mod tests {
         let header =
             br#"{"isSuccessful":true,"x":{"y":["}"]},"resultCode":3,"resultMessage":null}"#;
         let fields = read_whole_header(header, 0, Bytes::Validated).unwrap();
-        assert_eq!((fields.result_code, fields.end), (3, header.len()));
+        assert_eq!((fields.code, fields.end), (FieldCode::Integer(3), header.len()));
+        let header = br#"{"resultCode":"NOT_FOUND_OS","isSuccessful":false,"resultMessage":null}"#;
+        let fields = read_whole_header(header, 0, Bytes::Unchecked).unwrap();
+        assert_eq!(fields.code, FieldCode::Text(14, 27));
     }
 
     /// Whatever it does not take in stride is the machine's to read or to

@@ -169,6 +169,11 @@ fn field_value(field: &'static str) -> BoxedStrategy<String> {
             4 => any::<i32>().prop_map(|n| n.to_string()),
             2 => select(vec![0, -1, -4, -8, 10404, 20001, 50499]).prop_map(|n: i32| n.to_string()),
             1 => number(),
+            // A string code (Deploy's), plain or escaped.
+            1 => string_literal(prop_oneof![
+                select(vec!["SUCCESS", "NOT_FOUND_OS", "GENERAL_EXCEPTION", ""]).prop_map(String::from),
+                any_text(),
+            ]),
         ]
         .boxed(),
         _ => prop_oneof![4 => string_literal(any_text()), 1 => Just("null".to_string())].boxed(),

@@ -3,7 +3,7 @@
 //! the `locate` fuzz target.
 
 use nhncloud_header::engines::Engine;
-use nhncloud_header::{Error, ErrorKind, Field, Header, Options};
+use nhncloud_header::{Error, ErrorKind, Field, Header, Options, ResultCode};
 
 /// The top-level `header` key's opening quote as the contract delimits it:
 /// strings run from an unescaped quote to the next one (a backslash
@@ -68,13 +68,14 @@ pub fn header_key(body: &[u8], max_depth: u8) -> Option<usize> {
 
 /// An answer, comparable across bodies: the header's fields (the message
 /// decoded), or the error's kind, field and offset.
-pub type Answer = Result<(bool, i32, Option<String>), (ErrorKind, Option<Field>, usize)>;
+pub type Answer =
+    Result<(bool, ResultCode<String>, Option<String>), (ErrorKind, Option<Field>, usize)>;
 
 pub fn answer(result: Result<Header<'_>, Error>) -> Answer {
     result
         .map(|h| {
             let text = h.result_message.map(|m| m.chars().collect());
-            (h.is_successful, h.result_code, text)
+            (h.is_successful, super::decoded_code(&h.result_code), text)
         })
         .map_err(|e| (e.kind(), e.field(), e.offset()))
 }

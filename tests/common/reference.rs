@@ -11,7 +11,7 @@
 //! `expected_error`), a broken header rule at the key or value whose span
 //! serde_json read, too deep a nesting at the bracket that goes past 128.
 
-use nhncloud_header::{ErrorKind, Field, Header};
+use nhncloud_header::{ErrorKind, Field, Header, ResultCode};
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::value::RawValue;
 
@@ -21,7 +21,7 @@ pub enum Reference {
     /// A valid body with this header.
     Header {
         is_successful: bool,
-        result_code: i32,
+        result_code: ResultCode<String>,
         result_message: Option<String>,
     },
     /// Not valid JSON: serde_json's error.
@@ -294,6 +294,10 @@ fn judge_header(
                     _ => return Err(wrong_type),
                 });
             }
+            Field::ResultCode if value.starts_with('"') => {
+                let text = serde_json::from_str::<String>(value).expect("valid string");
+                result_code = Some(ResultCode::Text(text));
+            }
             Field::ResultCode => {
                 if !value.starts_with(|c: char| c == '-' || c.is_ascii_digit()) {
                     return Err(wrong_type);
@@ -306,7 +310,8 @@ fn judge_header(
                     .then(|| value.parse::<i128>().ok())
                     .flatten()
                     .and_then(|v| i32::try_from(v).ok());
-                result_code = Some(code.ok_or(fail(ErrorKind::InvalidResultCode, first(raw)))?);
+                let code = code.ok_or(fail(ErrorKind::InvalidResultCode, first(raw)))?;
+                result_code = Some(ResultCode::Integer(code));
             }
             Field::ResultMessage => {
                 result_message = Some(match value {
@@ -362,7 +367,7 @@ pub fn compare(
         ) => {
             let message = header.result_message.map(|m| m.to_string());
             return if header.is_successful == *is_successful
-                && header.result_code == *result_code
+                && super::decoded_code(&header.result_code) == *result_code
                 && message == *result_message
             {
                 Ok(Checked::Fields)

@@ -9,10 +9,12 @@ pub use nhncloud_header::{ErrorKind, Field};
 #[derive(Clone, Copy, Debug)]
 pub enum Expect {
     Header(bool, i32, Option<&'static str>),
+    /// A header whose `resultCode` is a string (decoded here).
+    TextCode(bool, &'static str, Option<&'static str>),
     Error(ErrorKind, Option<Field>),
 }
 #[allow(unused_imports)] // the rows name them; not every includer reads them
-pub use Expect::{Error as Err, Header as Ok};
+pub use Expect::{Error as Err, Header as Ok, TextCode as OkText};
 
 pub const OK: Expect = Ok(true, 0, Some("SUCCESS"));
 pub const HEADER: &str = r#"{"isSuccessful":true,"resultCode":0,"resultMessage":"SUCCESS"}"#;

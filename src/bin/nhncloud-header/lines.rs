@@ -209,7 +209,7 @@ mod tests {
                 seen.push(match line {
                     Line::Whole(bytes) => (number, String::from_utf8(bytes.to_vec()).unwrap()),
                     Line::Streamed(Ok(header)) => {
-                        (number, format!("streamed {}", header.result_code))
+                        (number, format!("streamed {}", header.result_code()))
                     }
                     Line::Streamed(Err(error)) => (number, format!("streamed {}", error.kind())),
                 });

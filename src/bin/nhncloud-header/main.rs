@@ -36,9 +36,9 @@ const MESSAGE_ROOM: usize = 4096;
 /// standard error is a terminal); standard input always does.
 const PROGRESS_FROM: u64 = 8 << 20;
 
-/// Print the header of NHN Cloud API response bodies: the result code, its
-/// class in the Compute Instance error-code table and what to do next, and
-/// what the code means in the service's own table.
+/// Print the header of NHN Cloud API response bodies: the result code and
+/// what it means in the service's table (its category, what to do next and
+/// whether a retry can help), with Compute's own details for Compute.
 #[derive(Parser)]
 #[command(version)]
 struct Args {
@@ -62,9 +62,9 @@ struct Args {
     /// result per line, with its line number; blank lines are skipped.
     #[arg(long)]
     lines: bool,
-    /// After the inputs, count them by class, API and HTTP status, remedy
-    /// (for Compute), category in the service's table and error kind, and
-    /// give the share that failed (one JSON object with `--json`).
+    /// After the inputs, count them by category and advice in the service's
+    /// table (and, for Compute, by class, API and HTTP status) and by error
+    /// kind, and give the share that failed (one JSON object with `--json`).
     #[arg(long)]
     summary: bool,
     /// With `--lines`, map regular files into memory instead of reading

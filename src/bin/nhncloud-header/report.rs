@@ -6,7 +6,8 @@ use std::fmt;
 use std::io::{self, Write};
 
 use nhncloud_header::{
-    Api, Catalog, Category, Class, Entry, Error, Header, OwnedHeader, Remedy, Service,
+    Advice, Api, Category, Class, ComputeDetails, Error, Header, Meaning, OwnedHeader, Remedy,
+    ResultCode, Service,
 };
 use serde::{Serialize, Serializer};
 
@@ -61,43 +62,64 @@ impl fmt::Display for Source<'_> {
     }
 }
 
-/// A header and what its code means.
+/// A header and what its code means: one reading, the service's; Compute's
+/// own details only where the service is Compute.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Report<'a> {
     pub is_successful: bool,
-    pub result_code: i32,
+    pub result_code: ResultCode<&'a str>,
     pub result_message: Option<&'a str>,
     pub detail: Option<&'a str>,
-    #[serde(serialize_with = "class_name")]
-    pub class: Class,
-    #[serde(serialize_with = "api_name")]
-    pub api: Option<Api>,
-    pub http_status: Option<u16>,
-    #[serde(serialize_with = "remedy_name")]
-    pub remedy: Remedy,
-    /// `isSuccessful` agrees with `service`'s table.
-    pub consistent: bool,
-    #[serde(serialize_with = "service_name")]
+    #[serde(serialize_with = "name")]
     pub service: Service,
     /// The code is in `service`'s table.
     pub known: bool,
-    #[serde(serialize_with = "category_name")]
+    #[serde(serialize_with = "name")]
     pub category: Category,
+    #[serde(serialize_with = "name")]
+    pub advice: Advice,
     pub retryable: bool,
-    /// The table's text for the code ([`table_text`]).
+    /// `isSuccessful` agrees with `service`'s table.
+    pub consistent: bool,
+    /// The table's text for the code ([`Meaning::table_text`]).
     pub description: Option<&'static str>,
+    /// Compute's details, for `--service compute` only.
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub compute: Option<Details>,
     /// Only from the streaming parser, and only when the message did not fit.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub message_truncated: bool,
 }
 
-fn name<S: Serializer, T: fmt::Display>(value: &T, serializer: S) -> Result<S::Ok, S::Error> {
-    serializer.collect_str(value)
+/// Compute's details under their `--json` keys.
+#[derive(Serialize, Clone, Copy)]
+#[serde(rename_all = "camelCase")]
+pub struct Details {
+    #[serde(serialize_with = "name")]
+    pub class: Class,
+    #[serde(serialize_with = "api_name")]
+    pub api: Option<Api>,
+    pub http_status: Option<u16>,
+    #[serde(serialize_with = "name")]
+    pub remedy: Remedy,
 }
 
-fn class_name<S: Serializer>(class: &Class, serializer: S) -> Result<S::Ok, S::Error> {
-    serializer.serialize_str(class.name())
+impl Details {
+    /// A string code is none of Compute's table's: an unknown class.
+    fn of<T>(code: &ResultCode<T>) -> Self {
+        let details = ComputeDetails::of(code.integer().unwrap_or(i32::MAX));
+        Details {
+            class: details.class,
+            api: details.api,
+            http_status: details.http_status,
+            remedy: details.remedy,
+        }
+    }
+}
+
+fn name<S: Serializer, T: fmt::Display>(value: &T, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.collect_str(value)
 }
 
 fn api_name<S: Serializer>(api: &Option<Api>, serializer: S) -> Result<S::Ok, S::Error> {
@@ -107,40 +129,11 @@ fn api_name<S: Serializer>(api: &Option<Api>, serializer: S) -> Result<S::Ok, S:
     }
 }
 
-fn service_name<S: Serializer>(service: &Service, serializer: S) -> Result<S::Ok, S::Error> {
-    serializer.serialize_str(service.name())
-}
-
-fn category_name<S: Serializer>(category: &Category, serializer: S) -> Result<S::Ok, S::Error> {
-    serializer.serialize_str(category.name())
-}
-
-/// The table's text for a code: its message, verbatim, or its explanatory
-/// column where the message is empty (Gamebase's table has no message
-/// column). Where the table lists several messages for the
-/// code (Notification Hub), the row whose message is `result_message`, and
-/// none when no row is.
-fn table_text(rows: &'static [Entry], result_message: Option<&str>) -> Option<&'static str> {
-    let row = match rows {
-        [row] => row,
-        _ => rows
-            .iter()
-            .find(|row| Some(row.message) == result_message)?,
-    };
-    match (row.message, row.description) {
-        ("", Some(description)) => Some(description),
-        (message, _) => Some(message),
-    }
-}
-
-fn remedy_name<S: Serializer>(remedy: &Remedy, serializer: S) -> Result<S::Ok, S::Error> {
-    serializer.serialize_str(remedy.name())
-}
-
-/// Reused buffers for decoded messages: a message with escapes is decoded
-/// into them instead of into a fresh `String` per input.
+/// Reused buffers for decoded strings: a message or code with escapes is
+/// decoded into them instead of into a fresh `String` per input.
 #[derive(Default)]
 pub struct Scratch {
+    code: String,
     message: String,
     detail: String,
 }
@@ -149,50 +142,51 @@ impl<'a> Report<'a> {
     fn new(
         service: Service,
         is_successful: bool,
-        result_code: i32,
+        result_code: ResultCode<&'a str>,
         message: Option<&'a str>,
         detail: Option<&'a str>,
     ) -> Self {
-        let lookup = Catalog::COMPUTE.lookup(result_code);
-        // One lookup serves the category, the consistency and the text.
-        let rows = service.catalog().entries_of(result_code);
-        let category = match rows.first() {
-            Some(row) => row.category,
-            None => Category::Unspecified,
-        };
+        let meaning: Meaning = service
+            .catalog()
+            .meaning(&result_code, is_successful, message.as_ref());
         Report {
             is_successful,
             result_code,
             result_message: message,
             detail,
-            class: lookup.class,
-            api: lookup.api,
-            http_status: lookup.http_status,
-            remedy: lookup.class.remedy(),
-            // As `ServiceCatalog::is_consistent`: a code the table does not
-            // list agrees only when unsuccessful.
-            consistent: rows
-                .first()
-                .map_or(!is_successful, |row| row.agrees_with(is_successful)),
             service,
-            known: !rows.is_empty(),
-            category,
-            retryable: category.retryable(),
-            description: table_text(rows, message),
+            known: meaning.known,
+            category: meaning.category,
+            advice: meaning.advice,
+            retryable: meaning.retryable(),
+            consistent: meaning.consistent,
+            description: meaning.table_text(),
+            compute: (service == Service::Compute).then(|| Details::of(&result_code)),
             message_truncated: false,
         }
     }
 
-    /// From a header borrowed from a body: its text as it stands, or, if it
-    /// has escapes, decoded into `scratch`. The detail is only looked for
-    /// `with_detail` (the readable line does not show it).
+    /// From a header borrowed from a body: its texts as they stand, or, if
+    /// they have escapes, decoded into `scratch`. The detail is only looked
+    /// for `with_detail` (the readable line does not show it).
     pub fn from_header(
         service: Service,
         header: &Header<'a>,
         scratch: &'a mut Scratch,
         with_detail: bool,
     ) -> Self {
-        let Scratch { message, detail } = scratch;
+        let Scratch {
+            code,
+            message,
+            detail,
+        } = scratch;
+        let result_code = match header.result_code {
+            ResultCode::Integer(integer) => ResultCode::Integer(integer),
+            ResultCode::Text(text) => ResultCode::Text(match text.as_str() {
+                Some(plain) => plain,
+                None => decoded(text.chars(), code),
+            }),
+        };
         let (text, detail) = match header.result_message {
             None => (None, None),
             Some(raw) if !raw.has_escapes() => {
@@ -218,26 +212,19 @@ impl<'a> Report<'a> {
                 (Some(text), detail)
             }
         };
-        Report::new(
-            service,
-            header.is_successful,
-            header.result_code,
-            text,
-            detail,
-        )
+        Report::new(service, header.is_successful, result_code, text, detail)
     }
 
     /// From the streaming parser's header.
     pub fn from_owned<const N: usize>(service: Service, header: &'a OwnedHeader<N>) -> Self {
-        let message = header.result_message.as_deref();
         let mut report = Report::new(
             service,
-            header.is_successful,
-            header.result_code,
-            message,
+            header.is_successful(),
+            header.result_code(),
+            header.result_message(),
             header.detail(),
         );
-        report.message_truncated = header.message_truncated;
+        report.message_truncated = header.message_truncated();
         report
     }
 
@@ -249,10 +236,10 @@ impl<'a> Report<'a> {
         }
     }
 
-    /// `servers.json: 10404 api_error (instance, HTTP 404) retry_after_fix "Not Found"
-    /// | compute not_found "The last three digits ..."`: Compute's reading,
-    /// then the service's (Compute's reading alone is left out for another
-    /// service, where it would mislead).
+    /// `servers.json: 10404 not_found fix_request "Not Found" | table:
+    /// "Instance API error message" | compute: api_error instance HTTP 404
+    /// retry_after_fix`: the service's reading, then Compute's details for
+    /// a Compute response.
     ///
     /// Written piece by piece rather than through `format_args!`: with
     /// `--lines` this runs once per line.
@@ -263,43 +250,49 @@ impl<'a> Report<'a> {
             write_integer(out, false, line)?;
         }
         out.write_all(b": ")?;
-        write_integer(
-            out,
-            self.result_code < 0,
-            self.result_code.unsigned_abs().into(),
-        )?;
-        if self.service == Service::Compute {
-            out.write_all(b" ")?;
-            out.write_all(self.class.name().as_bytes())?;
-            if let (Some(api), Some(status)) = (self.api, self.http_status) {
-                out.write_all(b" (")?;
-                out.write_all(api.name().as_bytes())?;
-                out.write_all(b", HTTP ")?;
-                write_integer(out, false, status.into())?;
-                out.write_all(b")")?;
+        match self.result_code {
+            ResultCode::Integer(code) => {
+                write_integer(out, code < 0, code.unsigned_abs().into())?
             }
-            out.write_all(b" ")?;
-            out.write_all(self.remedy.name().as_bytes())?;
+            ResultCode::Text(code) => write_quoted(out, code)?,
+        }
+        out.write_all(b" ")?;
+        out.write_all(self.category.name().as_bytes())?;
+        out.write_all(b" ")?;
+        out.write_all(self.advice.name().as_bytes())?;
+        if self.retryable {
+            out.write_all(b" retryable")?;
         }
         out.write_all(b" ")?;
         match self.result_message {
             Some(message) => write_quoted(out, message)?,
             None => out.write_all(b"null")?,
         }
-        out.write_all(b" | ")?;
-        out.write_all(self.service.name().as_bytes())?;
-        if self.known {
-            out.write_all(b" ")?;
-            out.write_all(self.category.name().as_bytes())?;
-            if self.retryable {
-                out.write_all(b" retryable")?;
-            }
-            if let Some(description) = self.description {
-                out.write_all(b" ")?;
+        match self.description {
+            // The table's text, unless it is the message itself.
+            Some(description) if Some(description) != self.result_message => {
+                out.write_all(b" | table: ")?;
                 write_quoted(out, description)?;
             }
-        } else {
-            out.write_all(b" unknown")?;
+            Some(_) => {}
+            None if self.known => {}
+            None => {
+                out.write_all(b" | not in ")?;
+                out.write_all(self.service.name().as_bytes())?;
+                out.write_all(b"'s table")?;
+            }
+        }
+        if let Some(compute) = self.compute {
+            out.write_all(b" | compute: ")?;
+            out.write_all(compute.class.name().as_bytes())?;
+            if let (Some(api), Some(status)) = (compute.api, compute.http_status) {
+                out.write_all(b" ")?;
+                out.write_all(api.name().as_bytes())?;
+                out.write_all(b" HTTP ")?;
+                write_integer(out, false, status.into())?;
+            }
+            out.write_all(b" ")?;
+            out.write_all(compute.remedy.name().as_bytes())?;
         }
         if self.message_truncated {
             out.write_all(b" (message truncated)")?;
@@ -417,38 +410,17 @@ impl Report<'_> {
         } else {
             b",\"ok\":true,\"isSuccessful\":false,\"resultCode\":"
         })?;
-        write_integer(
-            out,
-            self.result_code < 0,
-            self.result_code.unsigned_abs().into(),
-        )?;
+        match self.result_code {
+            ResultCode::Integer(code) => {
+                write_integer(out, code < 0, code.unsigned_abs().into())?
+            }
+            ResultCode::Text(code) => write_json_string(out, Some(code))?,
+        }
         out.write_all(b",\"resultMessage\":")?;
         write_json_string(out, self.result_message)?;
         out.write_all(b",\"detail\":")?;
         write_json_string(out, self.detail)?;
-        out.write_all(b",\"class\":\"")?;
-        out.write_all(self.class.name().as_bytes())?;
-        out.write_all(b"\",\"api\":")?;
-        match self.api {
-            Some(api) => {
-                out.write_all(b"\"")?;
-                out.write_all(api.name().as_bytes())?;
-                out.write_all(b"\"")?;
-            }
-            None => out.write_all(b"null")?,
-        }
-        out.write_all(b",\"httpStatus\":")?;
-        match self.http_status {
-            Some(status) => write_integer(out, false, status.into())?,
-            None => out.write_all(b"null")?,
-        }
-        out.write_all(b",\"remedy\":\"")?;
-        out.write_all(self.remedy.name().as_bytes())?;
-        out.write_all(if self.consistent {
-            b"\",\"consistent\":true,\"service\":\""
-        } else {
-            b"\",\"consistent\":false,\"service\":\""
-        })?;
+        out.write_all(b",\"service\":\"")?;
         out.write_all(self.service.name().as_bytes())?;
         out.write_all(if self.known {
             b"\",\"known\":true,\"category\":\""
@@ -456,12 +428,40 @@ impl Report<'_> {
             b"\",\"known\":false,\"category\":\""
         })?;
         out.write_all(self.category.name().as_bytes())?;
+        out.write_all(b"\",\"advice\":\"")?;
+        out.write_all(self.advice.name().as_bytes())?;
         out.write_all(if self.retryable {
-            b"\",\"retryable\":true,\"description\":"
+            b"\",\"retryable\":true"
         } else {
-            b"\",\"retryable\":false,\"description\":"
+            b"\",\"retryable\":false"
+        })?;
+        out.write_all(if self.consistent {
+            b",\"consistent\":true,\"description\":"
+        } else {
+            b",\"consistent\":false,\"description\":"
         })?;
         write_json_string(out, self.description)?;
+        if let Some(compute) = self.compute {
+            out.write_all(b",\"class\":\"")?;
+            out.write_all(compute.class.name().as_bytes())?;
+            out.write_all(b"\",\"api\":")?;
+            match compute.api {
+                Some(api) => {
+                    out.write_all(b"\"")?;
+                    out.write_all(api.name().as_bytes())?;
+                    out.write_all(b"\"")?;
+                }
+                None => out.write_all(b"null")?,
+            }
+            out.write_all(b",\"httpStatus\":")?;
+            match compute.http_status {
+                Some(status) => write_integer(out, false, status.into())?,
+                None => out.write_all(b"null")?,
+            }
+            out.write_all(b",\"remedy\":\"")?;
+            out.write_all(compute.remedy.name().as_bytes())?;
+            out.write_all(b"\"")?;
+        }
         if self.message_truncated {
             out.write_all(b",\"messageTruncated\":true")?;
         }
@@ -534,14 +534,18 @@ mod tests {
         ];
         let files = ["servers.json", "dir/\"odd\" name\\.json"];
         let cases = [
-            (Service::Compute, 0),
-            (Service::Compute, -4),
-            (Service::Compute, 10404),
-            (Service::Cdn, 20001),
-            (Service::Push, 50250),
-            (Service::NotificationHub, 400001),
-            (Service::Email, i32::MIN),
-            (Service::Role, i32::MAX),
+            (Service::Compute, ResultCode::Integer(0)),
+            (Service::Compute, ResultCode::Integer(-4)),
+            (Service::Compute, ResultCode::Integer(10404)),
+            (Service::Compute, ResultCode::Text("SUCCESS")),
+            (Service::Cdn, ResultCode::Integer(20001)),
+            (Service::Push, ResultCode::Integer(50250)),
+            (Service::NotificationHub, ResultCode::Integer(400001)),
+            (Service::Email, ResultCode::Integer(i32::MIN)),
+            (Service::Role, ResultCode::Integer(i32::MAX)),
+            (Service::Deploy, ResultCode::Text("NOT_FOUND_OS")),
+            (Service::Deploy, ResultCode::Text("a \"quoted\" \\ code")),
+            (Service::Deploy, ResultCode::Integer(0)),
         ];
         for (service, code) in cases {
             for (message, detail) in texts.iter().zip(texts.iter().rev()) {

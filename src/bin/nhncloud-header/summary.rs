@@ -3,7 +3,7 @@
 
 use std::io::{self, Write};
 
-use nhncloud_header::{Api, Category, Class, ErrorKind, Remedy, Service};
+use nhncloud_header::{Advice, Api, Category, Class, ErrorKind, Service};
 use serde_json::{Map, Value, json};
 
 use crate::report::{Failure, Report};
@@ -15,15 +15,16 @@ pub struct Summary {
     service: Service,
     successful: u64,
     unsuccessful: u64,
-    classes: [u64; Class::ALL.len()],
-    api_errors: [[u64; STATUSES]; Api::ALL.len()],
-    remedies: [u64; Remedy::ALL.len()],
-    error_kinds: [u64; ErrorKind::ALL.len()],
-    unreadable: u64,
-    /// By category in `service`'s table.
+    /// By category and by advice in `service`'s table.
     categories: [u64; Category::ALL.len()],
+    advice: [u64; Advice::ALL.len()],
     /// Codes `service`'s table does not list.
     unknown_codes: u64,
+    /// Compute's details, counted for `--service compute` only.
+    classes: [u64; Class::ALL.len()],
+    api_errors: [[u64; STATUSES]; Api::ALL.len()],
+    error_kinds: [u64; ErrorKind::ALL.len()],
+    unreadable: u64,
 }
 
 impl Summary {
@@ -32,21 +33,21 @@ impl Summary {
             service,
             successful: 0,
             unsuccessful: 0,
+            categories: [0; Category::ALL.len()],
+            advice: [0; Advice::ALL.len()],
+            unknown_codes: 0,
             classes: [0; Class::ALL.len()],
             api_errors: [[0; STATUSES]; Api::ALL.len()],
-            remedies: [0; Remedy::ALL.len()],
             error_kinds: [0; ErrorKind::ALL.len()],
             unreadable: 0,
-            categories: [0; Category::ALL.len()],
-            unknown_codes: 0,
         }
     }
 
     fn retryable(&self) -> u64 {
-        Category::ALL
+        Advice::ALL
             .into_iter()
-            .filter(|category| category.retryable())
-            .map(|category| self.categories[category as usize])
+            .filter(|advice| advice.retryable())
+            .map(|advice| self.advice[advice as usize])
             .sum()
     }
 
@@ -56,11 +57,14 @@ impl Summary {
         } else {
             self.unsuccessful += 1;
         }
-        self.classes[report.class as usize] += 1;
-        self.remedies[report.remedy as usize] += 1;
         self.categories[report.category as usize] += 1;
+        self.advice[report.advice as usize] += 1;
         self.unknown_codes += u64::from(!report.known);
-        let api_error = report.api.zip(report.http_status);
+        let Some(compute) = report.compute else {
+            return;
+        };
+        self.classes[compute.class as usize] += 1;
+        let api_error = compute.api.zip(compute.http_status);
         if let Some(count) = api_error.and_then(|(api, status)| {
             self.api_errors[api as usize].get_mut(usize::from(status).wrapping_sub(400))
         }) {
@@ -130,22 +134,6 @@ impl Summary {
                 }
                 io::Result::Ok(())
             };
-        // Compute's classes, APIs and remedies would mislead over another
-        // service's codes.
-        if self.service == Service::Compute {
-            let classes = Class::ALL
-                .into_iter()
-                .map(|class| (class.name().to_string(), self.classes[class as usize]));
-            rows(out, "by class:", &mut classes.filter(|row| row.1 > 0))?;
-            let mut api_errors = self
-                .api_error_rows()
-                .map(|(api, status, count)| (format!("{api} {status}"), count));
-            rows(out, "api_error by API and HTTP status:", &mut api_errors)?;
-            let remedies = Remedy::ALL
-                .into_iter()
-                .map(|remedy| (remedy.name().to_string(), self.remedies[remedy as usize]));
-            rows(out, "by remedy:", &mut remedies.filter(|row| row.1 > 0))?;
-        }
         let categories = Category::ALL.into_iter().map(|category| {
             (
                 category.name().to_string(),
@@ -153,12 +141,31 @@ impl Summary {
             )
         });
         let title = format!(
-            "by category in {} ({} retryable, {} codes not in its table):",
-            self.service,
-            self.retryable(),
-            self.unknown_codes
+            "by category in {} ({} codes not in its table):",
+            self.service, self.unknown_codes
         );
         rows(out, &title, &mut categories.filter(|row| row.1 > 0))?;
+        let advice = Advice::ALL
+            .into_iter()
+            .map(|advice| (advice.name().to_string(), self.advice[advice as usize]));
+        let title = format!("by advice ({} retryable):", self.retryable());
+        rows(out, &title, &mut advice.filter(|row| row.1 > 0))?;
+        // Compute's classes and APIs would mislead over another service's
+        // codes.
+        if self.service == Service::Compute {
+            let classes = Class::ALL
+                .into_iter()
+                .map(|class| (class.name().to_string(), self.classes[class as usize]));
+            rows(out, "compute: by class:", &mut classes.filter(|row| row.1 > 0))?;
+            let mut api_errors = self
+                .api_error_rows()
+                .map(|(api, status, count)| (format!("{api} {status}"), count));
+            rows(
+                out,
+                "compute: api_error by API and HTTP status:",
+                &mut api_errors,
+            )?;
+        }
         let mut kinds = self
             .error_kind_rows()
             .map(|(kind, count)| (kind.to_string(), count));
@@ -172,40 +179,43 @@ impl Summary {
                 .map(|(name, count)| (name.to_string(), json!(count)))
                 .collect()
         };
-        let classes = counts(
-            &mut Class::ALL
-                .into_iter()
-                .map(|class| (class.name(), self.classes[class as usize])),
-        );
-        let remedies = counts(
-            &mut Remedy::ALL
-                .into_iter()
-                .map(|remedy| (remedy.name(), self.remedies[remedy as usize])),
-        );
         let categories = counts(
             &mut Category::ALL
                 .into_iter()
                 .map(|category| (category.name(), self.categories[category as usize])),
         );
-        let api_errors: Vec<Value> = self
-            .api_error_rows()
-            .map(|(api, status, count)| json!({"api": api.name(), "httpStatus": status, "count": count}))
-            .collect();
-        let summary = json!({"summary": {
+        let advice = counts(
+            &mut Advice::ALL
+                .into_iter()
+                .map(|advice| (advice.name(), self.advice[advice as usize])),
+        );
+        let mut summary = json!({
             "inputs": self.inputs(),
             "successful": self.successful,
             "unsuccessful": self.unsuccessful,
             "malformed": self.malformed(),
             "failedShare": self.failed_share(),
-            "classes": classes,
-            "apiErrors": api_errors,
-            "remedies": remedies,
-            "errors": counts(&mut self.error_kind_rows()),
             "service": self.service.name(),
             "categories": categories,
+            "advice": advice,
             "retryable": self.retryable(),
             "unknownCodes": self.unknown_codes,
-        }});
+            "errors": counts(&mut self.error_kind_rows()),
+        });
+        if self.service == Service::Compute {
+            let classes = counts(
+                &mut Class::ALL
+                    .into_iter()
+                    .map(|class| (class.name(), self.classes[class as usize])),
+            );
+            let api_errors: Vec<Value> = self
+                .api_error_rows()
+                .map(|(api, status, count)| json!({"api": api.name(), "httpStatus": status, "count": count}))
+                .collect();
+            summary["classes"] = json!(classes);
+            summary["apiErrors"] = json!(api_errors);
+        }
+        let summary = json!({ "summary": summary });
         serde_json::to_writer(&mut *out, &summary)?;
         writeln!(out)
     }
