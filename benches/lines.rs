@@ -48,7 +48,8 @@ fn log() -> (PathBuf, Vec<u8>) {
     (path, log)
 }
 
-/// In-process: split with memchr, `scan` and classify each line.
+/// In-process: split with memchr, `scan` each line and read its code in
+/// Compute's table (what the tool prints: category, advice, consistency).
 fn scan_lines(log: &[u8]) -> usize {
     let mut unsuccessful = 0;
     for line in memchr::memchr_iter(b'\n', log).scan(0, |start, end| {
@@ -57,9 +58,8 @@ fn scan_lines(log: &[u8]) -> usize {
         Some(line)
     }) {
         let header = nhncloud_header::scan(line).unwrap();
-        unsuccessful += usize::from(
-            nhncloud_header::classify(header.result_code) != nhncloud_header::Class::Success,
-        );
+        let meaning = header.meaning(nhncloud_header::Service::Compute);
+        unsuccessful += usize::from(meaning.category != nhncloud_header::Category::Success);
     }
     unsuccessful
 }

@@ -72,7 +72,7 @@ pub async fn fetch_header(url: &str) -> Result<Fetched, BoxError> {
             }
         }
     }
-    let header = parser.finish()?;
+    let header = parser.finish()?.to_owned_header();
 
     // Stop here: dropping the response and aborting the connection task
     // closes the socket, and the server's further writes fail.

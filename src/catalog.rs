@@ -482,27 +482,43 @@ const fn compare(a: &str, b: &str) -> Ordering {
     }
 }
 
-/// One generated row of integer codes; `description` is empty where the
-/// table has none. The texts end with a NUL.
+/// A text of a generated table: the `length` bytes at `at` of the
+/// table's texts (its NUL included, or none). One string per table keeps
+/// the texts out of the linker's merged C strings, from which a firmware
+/// that names one table could not leave the others out.
+const fn text(texts: &'static str, (at, length): (usize, usize)) -> &'static str {
+    match texts.split_at_checked(at) {
+        Some((_, rest)) => match rest.split_at_checked(length) {
+            Some((text, _)) => text,
+            None => "",
+        },
+        None => "",
+    }
+}
+
+/// One generated row of integer codes: its message and description in the
+/// table's `texts` (a description of length 0 is none).
+#[allow(clippy::too_many_arguments)]
 const fn row(
     first: i32,
     last: i32,
     is_successful: Option<bool>,
     category: Category,
     advice: Advice,
-    message: &'static str,
-    description: &'static str,
+    texts: &'static str,
+    message: (usize, usize),
+    description: (usize, usize),
 ) -> Entry {
     Entry {
         codes: Codes::Integers { first, last },
         is_successful,
         category,
         advice,
-        message,
-        description: if description.len() <= 1 {
+        message: text(texts, message),
+        description: if description.1 == 0 {
             None
         } else {
-            Some(description)
+            Some(text(texts, description))
         },
     }
 }
@@ -513,10 +529,20 @@ const fn text_row(
     is_successful: Option<bool>,
     category: Category,
     advice: Advice,
-    message: &'static str,
-    description: &'static str,
+    texts: &'static str,
+    message: (usize, usize),
+    description: (usize, usize),
 ) -> Entry {
-    let mut entry = row(0, 0, is_successful, category, advice, message, description);
+    let mut entry = row(
+        0,
+        0,
+        is_successful,
+        category,
+        advice,
+        texts,
+        message,
+        description,
+    );
     entry.codes = Codes::Text(code);
     entry
 }

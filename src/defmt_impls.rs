@@ -6,8 +6,8 @@ use defmt::{Format, Formatter, write};
 
 use crate::compute::{Api, Class, Remedy};
 use crate::error::{Error, ErrorKind, Field};
-use crate::message::{Message, Piece};
 use crate::meaning::{Advice, Category};
+use crate::message::{Message, Piece};
 use crate::service::Service;
 use crate::stream::StreamParser;
 

@@ -6,6 +6,7 @@ use core::hash::{Hash, Hasher};
 
 use crate::engine::Text;
 use crate::message::{BufferTooSmall, Message, detail_of};
+pub(crate) use crate::room::Room;
 
 /// The top-level `"header"` object of an NHN Cloud API response.
 ///
@@ -69,6 +70,15 @@ impl<T> ResultCode<T> {
             ResultCode::Text(text) => Some(text),
         }
     }
+
+    /// The same code with its string held another way, e.g. decoded into a
+    /// `String` with `|text| text.to_string()`.
+    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> ResultCode<U> {
+        match self {
+            ResultCode::Integer(code) => ResultCode::Integer(code),
+            ResultCode::Text(text) => ResultCode::Text(f(text)),
+        }
+    }
 }
 
 impl<T> PartialEq<i32> for ResultCode<T> {
@@ -104,12 +114,14 @@ impl<T: fmt::Display> fmt::Display for ResultCode<T> {
 /// `N` bytes hold its decoded strings, the message and a string
 /// `resultCode`.
 ///
-/// A string code is never cut: one longer than `N` bytes is an error
+/// A string code is never cut: one longer than `N` bytes (or than 255, the
+/// most any room takes) is an error
 /// ([`ErrorKind::CodeTooLong`](crate::ErrorKind::CodeTooLong) from the
 /// stream, [`BufferTooSmall`] from [`OwnedHeader::from_header`]). The
-/// message takes the rest: a longer one keeps its longest prefix that fits
-/// and ends on a character boundary, and
-/// [`message_truncated`](OwnedHeader::message_truncated) says so.
+/// message takes the rest (at most 65,535 bytes): a longer one keeps its
+/// longest prefix that fits and ends on a character boundary, and
+/// [`message_truncated`](OwnedHeader::message_truncated) says so. `N` bytes
+/// and four for the lengths: the size of a `heapless::String<N>`.
 ///
 /// ```
 /// use nhncloud_header::{OwnedHeader, ResultCode};
@@ -130,45 +142,73 @@ pub struct OwnedHeader<const N: usize> {
     room: Room<N>,
 }
 
-impl<const N: usize> OwnedHeader<N> {
-    /// `isSuccessful`.
-    pub const fn is_successful(&self) -> bool {
-        self.is_successful
-    }
+/// The accessors of a header whose strings are in a [`Room`]: the owned
+/// header, and the stream's, borrowed from the parser.
+macro_rules! room_header {
+    ($($impl:tt)*) => {
+        $($impl)* {
+            /// `isSuccessful`.
+            pub const fn is_successful(&self) -> bool {
+                self.is_successful
+            }
 
-    /// `resultCode`: the integer, or the decoded string.
-    pub fn result_code(&self) -> ResultCode<&str> {
-        match self.room.code_text() {
-            Some(text) => ResultCode::Text(text),
-            None => ResultCode::Integer(self.code),
+            /// `resultCode`: the integer, or the decoded string.
+            pub fn result_code(&self) -> ResultCode<&str> {
+                match self.room().code_text() {
+                    Some(text) => ResultCode::Text(text),
+                    None => ResultCode::Integer(self.code),
+                }
+            }
+
+            /// `resultMessage`, decoded; `None` when it is `null`. At most
+            /// `N` bytes, less those of a string code: see
+            /// [`message_truncated`](Self::message_truncated).
+            pub fn result_message(&self) -> Option<&str> {
+                self.room().message()
+            }
+
+            /// Whether the message was longer than the room left for it. It
+            /// then holds the longest prefix that fits and ends on a
+            /// character boundary.
+            pub const fn message_truncated(&self) -> bool {
+                self.room().truncated()
+            }
+
+            /// The detail description: the text after the first `:` of the
+            /// message, trimmed of ASCII whitespace; `None` when there is no
+            /// `:` or nothing after it (see [`Message::detail`](crate::Message::detail)).
+            pub fn detail(&self) -> Option<&str> {
+                let text = self.result_message()?;
+                let (start, end) = detail_of(
+                    text.char_indices()
+                        .map(|(at, ch)| (at, ch, at + ch.len_utf8())),
+                )?;
+                text.get(start..end)
+            }
+
+            /// The code read in `service`'s table, as
+            /// [`Header::meaning`](crate::Header::meaning).
+            pub fn meaning(&self, service: crate::Service) -> crate::Meaning {
+                self.meaning_in(&service.catalog())
+            }
+
+            /// The code read in `catalog`, as
+            /// [`Header::meaning_in`](crate::Header::meaning_in).
+            pub fn meaning_in(&self, catalog: &crate::Catalog) -> crate::Meaning {
+                catalog.meaning(
+                    &self.result_code(),
+                    self.is_successful(),
+                    self.result_message().as_ref(),
+                )
+            }
         }
-    }
+    };
+}
+pub(crate) use room_header;
 
-    /// `resultMessage`, decoded; `None` when it is `null`. At most `N`
-    /// bytes, less those of a string code: see
-    /// [`message_truncated`](Self::message_truncated).
-    pub fn result_message(&self) -> Option<&str> {
-        self.room.message()
-    }
+room_header!(impl<const N: usize> OwnedHeader<N>);
 
-    /// Whether the message was longer than the room left for it. It then
-    /// holds the longest prefix that fits and ends on a character boundary.
-    pub const fn message_truncated(&self) -> bool {
-        self.room.flags & MESSAGE_TRUNCATED != 0
-    }
-
-    /// The detail description: the text after the first `:` of the message,
-    /// trimmed of ASCII whitespace; `None` when there is no `:` or nothing
-    /// after it (see [`Message::detail`]).
-    pub fn detail(&self) -> Option<&str> {
-        let text = self.result_message()?;
-        let (start, end) = detail_of(
-            text.char_indices()
-                .map(|(at, ch)| (at, ch, at + ch.len_utf8())),
-        )?;
-        text.get(start..end)
-    }
-
+impl<const N: usize> OwnedHeader<N> {
     /// The header of a body, in memory of its own: both strings decoded
     /// into the `N` bytes, the message cut (and flagged) where it does not
     /// fit; an error when a string code alone does not.
@@ -207,12 +247,18 @@ impl<const N: usize> OwnedHeader<N> {
         }
     }
 
-    /// Where its strings are decoded, for the serde and stream readers.
-    pub(crate) fn room(&mut self) -> &mut Room<N> {
+    const fn room(&self) -> &Room<N> {
+        &self.room
+    }
+
+    /// Where its strings are decoded, for the serde reader.
+    #[cfg(feature = "serde")]
+    pub(crate) fn room_mut(&mut self) -> &mut Room<N> {
         &mut self.room
     }
 
     /// Sets `isSuccessful` and the integer code, for the serde reader.
+    #[cfg(feature = "serde")]
     pub(crate) fn set_fields(&mut self, is_successful: bool, code: i32) {
         self.is_successful = is_successful;
         self.code = code;
@@ -261,162 +307,5 @@ impl<const N: usize> defmt::Format for OwnedHeader<N> {
             self.result_message(),
             self.message_truncated()
         );
-    }
-}
-
-// Bits of `Room::flags`.
-const MESSAGE_PRESENT: u8 = 1 << 0;
-const MESSAGE_TRUNCATED: u8 = 1 << 1;
-const CODE_TEXT: u8 = 1 << 2;
-
-/// `N` bytes for a header's two decoded strings: the message from the
-/// front, a string code from the back. The code is never cut; the message
-/// gives way to it.
-///
-/// While a code is decoded its bytes are stored back to front (each byte
-/// at the next lower index), so that it needs no length in advance; once
-/// it closes, its bytes are put in order.
-#[derive(Clone, Debug)]
-pub(crate) struct Room<const N: usize> {
-    bytes: [u8; N],
-    message_len: u32,
-    code_len: u32,
-    flags: u8,
-}
-
-impl<const N: usize> Room<N> {
-    /// The most either string may take (the lengths are `u32`).
-    const CAPACITY: usize = if N > u32::MAX as usize {
-        u32::MAX as usize
-    } else {
-        N
-    };
-
-    pub(crate) const fn new() -> Self {
-        Room {
-            bytes: [0; N],
-            message_len: 0,
-            code_len: 0,
-            flags: 0,
-        }
-    }
-
-    /// A string opens: it starts empty.
-    pub(crate) fn begin(&mut self, text: Text) {
-        match text {
-            Text::Message => {
-                self.message_len = 0;
-                self.flags = (self.flags & !MESSAGE_TRUNCATED) | MESSAGE_PRESENT;
-            }
-            Text::Code => {
-                self.code_len = 0;
-                self.flags |= CODE_TEXT;
-            }
-        }
-    }
-
-    /// One more character; `false` when it does not fit (the message is
-    /// then cut for good; the code does not fit at all).
-    pub(crate) fn push(&mut self, text: Text, ch: char) -> bool {
-        let mut utf8 = [0; 4];
-        let encoded = ch.encode_utf8(&mut utf8).as_bytes();
-        let (message, code) = (self.message_len as usize, self.code_len as usize);
-        match text {
-            Text::Message => {
-                if self.flags & MESSAGE_TRUNCATED != 0
-                    || message + code + encoded.len() > Self::CAPACITY
-                {
-                    self.flags |= MESSAGE_TRUNCATED;
-                    return false;
-                }
-                let Some(slot) = self.bytes.get_mut(message..message + encoded.len()) else {
-                    return false;
-                };
-                slot.copy_from_slice(encoded);
-                self.message_len += encoded.len() as u32;
-            }
-            Text::Code => {
-                let Some(room) = Self::CAPACITY.checked_sub(code + encoded.len()) else {
-                    return false;
-                };
-                if message > room {
-                    self.cut_message(room);
-                }
-                for &byte in encoded {
-                    let Some(slot) = self.code_start().checked_sub(1) else {
-                        return false;
-                    };
-                    let Some(slot) = self.bytes.get_mut(slot) else {
-                        return false;
-                    };
-                    *slot = byte;
-                    self.code_len += 1;
-                }
-            }
-        }
-        true
-    }
-
-    /// A string closes: a code's bytes are put in order.
-    pub(crate) fn end(&mut self, text: Text) {
-        let start = self.code_start();
-        if text == Text::Code
-            && let Some(code) = self.bytes.get_mut(start..)
-        {
-            code.reverse();
-        }
-    }
-
-    /// Where the code's bytes begin.
-    fn code_start(&self) -> usize {
-        N.saturating_sub(self.code_len as usize)
-    }
-
-    /// A whole string: `false` if it does not fit (as [`push`](Self::push)).
-    pub(crate) fn take(&mut self, text: Text, chars: impl Iterator<Item = char>) -> bool {
-        self.begin(text);
-        let mut fits = true;
-        for ch in chars {
-            if !self.push(text, ch) {
-                fits = false;
-                break;
-            }
-        }
-        self.end(text);
-        fits || text == Text::Message
-    }
-
-    /// Cuts the message to at most `length` bytes, on a character boundary.
-    fn cut_message(&mut self, length: usize) {
-        let mut at = length;
-        // A continuation byte is no boundary; the message before it is
-        // UTF-8, so a boundary is at most three bytes back.
-        while at > 0 && self.bytes.get(at).is_some_and(|&byte| byte & 0xC0 == 0x80) {
-            at -= 1;
-        }
-        self.message_len = at as u32;
-        self.flags |= MESSAGE_TRUNCATED;
-    }
-
-    /// Marks the message `null`.
-    pub(crate) fn set_null_message(&mut self) {
-        self.message_len = 0;
-        self.flags &= !(MESSAGE_PRESENT | MESSAGE_TRUNCATED);
-    }
-
-    pub(crate) fn message(&self) -> Option<&str> {
-        if self.flags & MESSAGE_PRESENT == 0 {
-            return None;
-        }
-        let bytes = self.bytes.get(..self.message_len as usize)?;
-        core::str::from_utf8(bytes).ok()
-    }
-
-    pub(crate) fn code_text(&self) -> Option<&str> {
-        if self.flags & CODE_TEXT == 0 {
-            return None;
-        }
-        let bytes = self.bytes.get(self.code_start()..)?;
-        core::str::from_utf8(bytes).ok()
     }
 }

@@ -132,6 +132,7 @@ mod locate;
 mod meaning;
 mod message;
 mod parse;
+mod room;
 #[cfg(feature = "serde")]
 mod serde_impls;
 mod service;
@@ -147,7 +148,7 @@ pub use meaning::{Advice, Category, Meaning, UnknownName};
 pub use message::{BufferTooSmall, Chars, HeaderText, Message};
 pub use parse::{Options, parse, parse_with, scan, scan_with};
 pub use service::Service;
-pub use stream::{ReadError, Status, StreamParser};
+pub use stream::{ReadError, Status, StreamHeader, StreamParser};
 
 /// The engines behind `parse` and `scan`, one at a time, for the crate's
 /// tests and benchmarks. Not part of the API: it may change at any time.

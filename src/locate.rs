@@ -14,9 +14,9 @@ use crate::grammar::{
     string::skip_plain,
 };
 use crate::header::Header;
+use crate::parse::{Options, byte_wise};
 #[cfg(not(any(target_os = "none", nhncloud_header_small)))]
 use crate::parse::{Spans, header_of};
-use crate::parse::{Options, byte_wise};
 
 /// Returns the top-level `header` of a body trusted to be well-formed,
 /// validating the header alone, at the speed of the structural scan.

@@ -281,9 +281,15 @@ impl Advice {
             Advice::None => "Nothing to do.",
             Advice::CheckResult => "Part of the request was done: the body says which part failed.",
             Advice::FixRequest => "Fix the request as resultMessage says, then send it again.",
-            Advice::Authenticate => "Renew the credentials (AppKey, secret key, token), then send again.",
-            Advice::GetPermission => "Get the permission the request needs, or use another account.",
-            Advice::CheckState => "Check the state of the resource (it exists, or a task is running) before sending again.",
+            Advice::Authenticate => {
+                "Renew the credentials (AppKey, secret key, token), then send again."
+            }
+            Advice::GetPermission => {
+                "Get the permission the request needs, or use another account."
+            }
+            Advice::CheckState => {
+                "Check the state of the resource (it exists, or a task is running) before sending again."
+            }
             Advice::RetryLater => "Send the same request again after a while.",
             Advice::Retry => "Send the same request again, with back-off.",
             Advice::ContactSupport => "Contact the operator (support).",

@@ -108,7 +108,11 @@ impl<'a> Message<'a> {
                     needed: self.decoded_len(),
                 });
             };
-            slot.copy_from_slice(bytes);
+            // Zipped: `copy_from_slice` keeps a length check that can
+            // panic where it is not inlined (opt-level z).
+            for (to, &from) in slot.iter_mut().zip(bytes) {
+                *to = from;
+            }
             length += bytes.len();
         }
         // Whole characters went in, so this cannot fail; no unsafe needed.

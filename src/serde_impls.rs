@@ -275,10 +275,13 @@ impl<'de: 'a, 'a> Deserialize<'de> for BorrowedCode<'a> {
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str("an integer within i32, or a string")
             }
-            integer_code_visits!(BorrowedCode<'a>, |code| BorrowedCode(
-                ResultCode::Integer(code)
-            ));
-            fn visit_borrowed_str<E: de::Error>(self, raw: &'de str) -> Result<BorrowedCode<'a>, E> {
+            integer_code_visits!(BorrowedCode<'a>, |code| BorrowedCode(ResultCode::Integer(
+                code
+            )));
+            fn visit_borrowed_str<E: de::Error>(
+                self,
+                raw: &'de str,
+            ) -> Result<BorrowedCode<'a>, E> {
                 let text = Message::from_json_contents(raw.as_bytes()).ok_or_else(|| {
                     E::invalid_value(de::Unexpected::Str(raw), &"JSON string contents")
                 })?;
@@ -314,9 +317,8 @@ impl<const N: usize> IntoRoom<'_, N> {
     }
 
     fn take_raw<E: de::Error>(self, raw: &str) -> Result<bool, E> {
-        let message = Message::from_json_contents(raw.as_bytes()).ok_or_else(|| {
-            E::invalid_value(de::Unexpected::Str(raw), &"JSON string contents")
-        })?;
+        let message = Message::from_json_contents(raw.as_bytes())
+            .ok_or_else(|| E::invalid_value(de::Unexpected::Str(raw), &"JSON string contents"))?;
         self.take(message.chars())
     }
 }
@@ -441,7 +443,7 @@ impl<'de, const N: usize> Fields<'de> for OwnedHeader<N> {
     type Header = OwnedHeader<N>;
     fn code<A: MapAccess<'de>>(&mut self, map: &mut A) -> Result<(), A::Error> {
         let seed = CodeIntoRoom(IntoRoom {
-            room: self.room(),
+            room: self.room_mut(),
             text: Text::Code,
         });
         let code = map.next_value_seed(seed)?;
@@ -451,11 +453,11 @@ impl<'de, const N: usize> Fields<'de> for OwnedHeader<N> {
     }
     fn message<A: MapAccess<'de>>(&mut self, map: &mut A) -> Result<(), A::Error> {
         let seed = IntoRoom {
-            room: self.room(),
+            room: self.room_mut(),
             text: Text::Message,
         };
         if !map.next_value_seed(seed)? {
-            self.room().set_null_message();
+            self.room_mut().set_null_message();
         }
         Ok(())
     }

@@ -9,7 +9,7 @@
 use core::str::FromStr;
 
 use crate::catalog::{Catalog, Entry};
-use crate::header::{Header, OwnedHeader, ResultCode};
+use crate::header::{Header, ResultCode};
 use crate::meaning::{Advice, Category, Meaning, UnknownName};
 
 /// An NHN Cloud service whose result-code table this crate ships.
@@ -63,7 +63,6 @@ pub enum Service {
     /// Dev Tools > Deploy: string codes (`"SUCCESS"`, `"NOT_FOUND_OS"`).
     Deploy,
 }
-
 
 impl Service {
     /// Every service, in the order of the README.
@@ -158,8 +157,11 @@ impl Service {
     /// What an integer `code` and `isSuccessful` mean in this service's
     /// table (without a message to pick among several rows of one code).
     pub fn meaning(self, code: i32, is_successful: bool) -> Meaning {
-        self.catalog()
-            .meaning(&ResultCode::<&str>::Integer(code), is_successful, None::<&&str>)
+        self.catalog().meaning(
+            &ResultCode::<&str>::Integer(code),
+            is_successful,
+            None::<&&str>,
+        )
     }
 }
 
@@ -172,8 +174,6 @@ impl FromStr for Service {
     }
 }
 
-
-/// What a header's code means, for both header types.
 impl Header<'_> {
     /// The code read in `service`'s table: category, advice, consistency
     /// (a run-time `service` links every table; see [`meaning_in`](Self::meaning_in)).
@@ -194,22 +194,6 @@ impl Header<'_> {
     /// The code's rows in `service`'s table ([`Catalog::entries_for`]).
     pub fn entries_in(&self, service: Service) -> &'static [Entry] {
         service.catalog().entries_for(&self.result_code)
-    }
-}
-
-impl<const N: usize> OwnedHeader<N> {
-    /// The code read in `service`'s table, as [`Header::meaning`].
-    pub fn meaning(&self, service: Service) -> Meaning {
-        self.meaning_in(&service.catalog())
-    }
-
-    /// The code read in `catalog`, as [`Header::meaning_in`].
-    pub fn meaning_in(&self, catalog: &Catalog) -> Meaning {
-        catalog.meaning(
-            &self.result_code(),
-            self.is_successful(),
-            self.result_message().as_ref(),
-        )
     }
 }
 

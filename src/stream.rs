@@ -5,7 +5,8 @@ use core::fmt;
 
 use crate::engine::{Machine, Mode, Progress, Sink, Text};
 use crate::error::Error;
-use crate::header::{OwnedHeader, Room};
+use crate::header::{OwnedHeader, ResultCode, Room, room_header};
+use crate::message::detail_of;
 use crate::parse::Options;
 
 /// Whether [`StreamParser::feed`] needs more input.
@@ -43,7 +44,7 @@ pub enum Status {
 ///         break;
 ///     }
 /// }
-/// let header = parser.finish()?;
+/// let header = parser.finish()?; // borrowed from the parser
 /// assert_eq!(header.result_code(), -4);
 /// // 16 bytes of room: the message is cut on a character boundary, and says so.
 /// assert_eq!(header.result_message(), Some("Invalid paramete"));
@@ -58,7 +59,7 @@ pub struct StreamParser<const N: usize> {
 
 impl<const N: usize> StreamParser<N> {
     /// The most memory a parser takes: `size_of::<StreamParser<N>>()` is at
-    /// most this (48 bytes of state, and the `N` bytes of room with 12 for
+    /// most this (48 bytes of state, and the `N` bytes of room with 4 for
     /// their lengths, on 64-bit targets; less on 32-bit ones).
     pub const SIZE_BOUND: usize = 64 + N;
 
@@ -85,7 +86,21 @@ impl<const N: usize> StreamParser<N> {
 
     /// Ends the body: after [`Status::Complete`], or once the input has run
     /// out. In [`Mode::Parse`] this is where an incomplete body is found.
-    pub fn finish(mut self) -> Result<OwnedHeader<N>, Error> {
+    /// The header stays in the parser's memory, borrowed (nothing is moved
+    /// or copied: a firmware's stack holds no second parser);
+    /// [`StreamHeader::to_owned_header`] makes an [`OwnedHeader`] of it.
+    /// Called again, it gives the same answer.
+    pub fn finish(&mut self) -> Result<StreamHeader<'_, N>, Error> {
+        self.machine.finish()?;
+        Ok(StreamHeader {
+            is_successful: self.machine.is_successful(),
+            code: self.machine.result_code(),
+            room: &self.room,
+        })
+    }
+
+    /// [`finish`](Self::finish), and the header in memory of its own.
+    fn finish_owned(mut self) -> Result<OwnedHeader<N>, Error> {
         self.machine.finish()?;
         Ok(OwnedHeader::from_room(
             self.machine.is_successful(),
@@ -106,6 +121,14 @@ impl<const N: usize> StreamParser<N> {
         self.machine.offset()
     }
 
+    /// Where a string `resultCode`'s opening quote is in the stream, once
+    /// the parser has met one (up to `u32::MAX`): for a reader that judges
+    /// the code after [`finish`](Self::finish), as the C API does when a
+    /// code does not fit its header. `None` for an integer code.
+    pub fn string_code_offset(&self) -> Option<usize> {
+        self.machine.code_text_offset()
+    }
+
     /// Drives the parser from a reader: `read` fills (part of) `buffer` and
     /// returns how many bytes it put there, 0 at the end of the input. Stops
     /// reading as soon as the header is known. An empty `buffer` still works,
@@ -120,7 +143,7 @@ impl<const N: usize> StreamParser<N> {
         loop {
             let length = read(buffer).map_err(ReadError::Read)?;
             if self.take_read(buffer, length)? == Next::Finish {
-                return self.finish().map_err(ReadError::Parse);
+                return self.finish_owned().map_err(ReadError::Parse);
             }
         }
     }
@@ -163,7 +186,7 @@ impl<const N: usize> StreamParser<N> {
         loop {
             let length = reader.read(buffer).await.map_err(ReadError::Read)?;
             if self.take_read(buffer, length)? == Next::Finish {
-                return self.finish().map_err(ReadError::Parse);
+                return self.finish_owned().map_err(ReadError::Parse);
             }
         }
     }
@@ -186,7 +209,7 @@ impl<const N: usize> StreamParser<N> {
                 result => result.map_err(ReadError::Read)?,
             };
             if self.take_read(buffer, length)? == Next::Finish {
-                return self.finish().map_err(ReadError::Parse);
+                return self.finish_owned().map_err(ReadError::Parse);
             }
         }
     }
@@ -221,6 +244,59 @@ impl<const N: usize> StreamParser<N> {
             Status::Partial => Ok(Next::Read),
             Status::Complete => Ok(Next::Finish),
         }
+    }
+}
+
+/// The header a [`StreamParser`] has read, borrowed from it by
+/// [`finish`](StreamParser::finish): the accessors of an [`OwnedHeader`],
+/// over the parser's own room.
+#[derive(Clone, Copy, Debug)]
+pub struct StreamHeader<'a, const N: usize> {
+    is_successful: bool,
+    code: i32,
+    room: &'a Room<N>,
+}
+
+room_header!(impl<const N: usize> StreamHeader<'_, N>);
+
+impl<const N: usize> StreamHeader<'_, N> {
+    const fn room(&self) -> &Room<N> {
+        self.room
+    }
+
+    /// The header in memory of its own (a copy of the parser's room).
+    pub fn to_owned_header(&self) -> OwnedHeader<N> {
+        OwnedHeader::from_room(self.is_successful, self.code, self.room.clone())
+    }
+}
+
+#[cfg(feature = "defmt")]
+impl<const N: usize> defmt::Format for StreamHeader<'_, N> {
+    fn format(&self, f: defmt::Formatter<'_>) {
+        defmt::write!(f, "{}", self.to_owned_header());
+    }
+}
+
+impl<const N: usize> PartialEq for StreamHeader<'_, N> {
+    fn eq(&self, other: &Self) -> bool {
+        self.is_successful == other.is_successful
+            && self.result_code() == other.result_code()
+            && self.result_message() == other.result_message()
+            && self.message_truncated() == other.message_truncated()
+    }
+}
+
+impl<const N: usize> Eq for StreamHeader<'_, N> {}
+
+impl<const N: usize> PartialEq<OwnedHeader<N>> for StreamHeader<'_, N> {
+    fn eq(&self, other: &OwnedHeader<N>) -> bool {
+        self.to_owned_header() == *other
+    }
+}
+
+impl<const N: usize> From<StreamHeader<'_, N>> for OwnedHeader<N> {
+    fn from(header: StreamHeader<'_, N>) -> Self {
+        header.to_owned_header()
     }
 }
 

@@ -27,7 +27,7 @@ fn expected(body: &[u8], mode: Mode) -> Result<(bool, ResultCode<String>, Option
     };
     Ok((
         header.is_successful,
-        common::decoded_code(&header.result_code),
+        header.result_code.map(|text| text.to_string()),
         header.result_message.map(|m| m.to_string()),
     ))
 }
@@ -43,7 +43,7 @@ where
             assert!(!header.message_truncated());
             Ok((
                 header.is_successful(),
-                common::decoded_code(&header.result_code()),
+                header.result_code().map(|text| text.to_string()),
                 header.result_message().map(str::to_string),
             ))
         }

@@ -66,6 +66,43 @@ fn all_cases() -> Vec<Case> {
         scan: Ok(false, -4, Some(long)),
         marker: None,
     });
+    // String codes (Deploy's): the longest `code_text` holds (31 bytes),
+    // and one byte more, which no C header holds, from a body or a stream.
+    let fits: &'static str = Box::leak("A".repeat(31).into_boxed_str());
+    cases.push(Case {
+        name: "string_code_that_fits".into(),
+        body: header_of(&format!(
+            r#""isSuccessful":false,"resultCode":"{fits}","resultMessage":null"#
+        ))
+        .into_bytes(),
+        parse: OkText(false, fits, None),
+        scan: OkText(false, fits, None),
+        marker: None,
+    });
+    let body = header_of(&format!(
+        r#""isSuccessful":false,"resultMessage":"m","resultCode":"{}""#,
+        "B".repeat(32)
+    ));
+    let too_long = Err(ErrorKind::CodeTooLong, Some(Field::ResultCode));
+    cases.push(Case {
+        name: "string_code_too_long_for_c".into(),
+        marker: body.find("\"BBB"),
+        body: body.into_bytes(),
+        parse: too_long,
+        scan: too_long,
+    });
+    let deploy = std::fs::read(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/data/services/deploy__upload-binary.json"),
+    )
+    .unwrap();
+    cases.push(Case {
+        name: "services/deploy__upload-binary.json".into(),
+        body: deploy,
+        parse: OkText(true, "SUCCESS", Some("success")),
+        scan: OkText(true, "SUCCESS", Some("success")),
+        marker: None,
+    });
     let deepest = nested(128).into_bytes();
     cases.push(Case {
         name: "depth_128".into(),
@@ -95,42 +132,60 @@ fn bytes(out: &mut String, bytes: &[u8]) {
     }
 }
 
-fn expect(out: &mut String, expect: Expect, marker: Option<usize>, message_array: &str) {
-    match expect {
-        Ok(is_successful, code, message) => {
-            let (has, array, len) = match message {
-                Some(message) => (true, message_array, message.len()),
-                None => (false, "NULL", 0),
-            };
-            // C has no negative literals: -2147483648 would be a wider type.
-            let code = if code == i32::MIN {
-                "INT32_MIN".to_string()
-            } else {
-                code.to_string()
-            };
-            write!(
-                out,
-                "{{0, 0, 0, {is_successful}, {code}, {has}, {array}, {len}}}"
-            )
-            .unwrap();
-        }
+fn expect(
+    out: &mut String,
+    expect: Expect,
+    marker: Option<usize>,
+    message_array: &str,
+    code_array: &str,
+) {
+    let (is_successful, code, text, message) = match expect {
+        Ok(is_successful, code, message) => (is_successful, code, None, message),
+        OkText(is_successful, text, message) => (is_successful, 0, Some(text), message),
         Err(kind, field) => {
             let kind = kind as u32 + 1;
             let field = field.map_or(0, |field| field as u32 + 1);
             let offset = marker.expect("an error row marks its offset");
             write!(
                 out,
-                "{{{kind}, {field}, {offset}, false, 0, false, NULL, 0}}"
+                "{{{kind}, {field}, {offset}, false, 0, false, NULL, 0, false, NULL, 0}}"
             )
             .unwrap();
+            return;
         }
-    }
+    };
+    let (has, array, len) = match message {
+        Some(message) => (true, message_array, message.len()),
+        None => (false, "NULL", 0),
+    };
+    let (is_text, code_array, code_len) = match text {
+        Some(text) => (true, code_array, text.len()),
+        None => (false, "NULL", 0),
+    };
+    // C has no negative literals: -2147483648 would be a wider type.
+    let code = if code == i32::MIN {
+        "INT32_MIN".to_string()
+    } else {
+        code.to_string()
+    };
+    write!(
+        out,
+        "{{0, 0, 0, {is_successful}, {code}, {has}, {array}, {len}, {is_text}, {code_array}, {code_len}}}"
+    )
+    .unwrap();
 }
 
 fn message(expect: Expect) -> Option<&'static str> {
     match expect {
-        Ok(_, _, message) => message,
+        Ok(_, _, message) | OkText(_, _, message) => message,
         Err(..) => None,
+    }
+}
+
+fn code_text(expect: Expect) -> Option<&'static str> {
+    match expect {
+        OkText(_, text, _) => Some(text),
+        Ok(..) | Err(..) => None,
     }
 }
 
@@ -150,6 +205,9 @@ struct nh_expect {
     bool has_message;
     const uint8_t *message;
     size_t message_len;
+    bool code_is_text;
+    const uint8_t *code;
+    size_t code_len;
 };
 
 struct nh_case {
@@ -184,6 +242,11 @@ fn generate() -> String {
                 bytes(&mut out, message.as_bytes());
                 out.push_str("};\n");
             }
+            if let Some(code) = code_text(expect) {
+                write!(out, "static const uint8_t {which}_code_{i}[] = {{").unwrap();
+                bytes(&mut out, code.as_bytes());
+                out.push_str("};\n");
+            }
         }
     }
     out.push_str("\nstatic const struct nh_case cases[] = {\n");
@@ -195,11 +258,17 @@ fn generate() -> String {
             case.body.len()
         )
         .unwrap();
-        let parse_message = format!("parse_message_{i}");
-        let scan_message = format!("scan_message_{i}");
-        expect(&mut out, case.parse, case.marker, &parse_message);
+        let (parse_message, parse_code) = (format!("parse_message_{i}"), format!("parse_code_{i}"));
+        let (scan_message, scan_code) = (format!("scan_message_{i}"), format!("scan_code_{i}"));
+        expect(
+            &mut out,
+            case.parse,
+            case.marker,
+            &parse_message,
+            &parse_code,
+        );
         out.push_str(", ");
-        expect(&mut out, case.scan, case.marker, &scan_message);
+        expect(&mut out, case.scan, case.marker, &scan_message, &scan_code);
         out.push_str("},\n");
     }
     out.push_str("};\n");

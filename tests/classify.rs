@@ -329,7 +329,10 @@ fn header_accessors() {
     for (is_successful, code) in [(true, -1), (false, 0), (true, 10404), (true, 12345)] {
         let body = header(is_successful, code, "null");
         assert!(
-            !parse(body.as_bytes()).unwrap().meaning(Service::Compute).consistent,
+            !parse(body.as_bytes())
+                .unwrap()
+                .meaning(Service::Compute)
+                .consistent,
             "{is_successful} {code}"
         );
     }
@@ -409,7 +412,10 @@ mod another_service {
     /// authentication failure; 20400 to 20499 client errors.
     static ROWS: [Entry; 4] = [
         Entry::new(
-            Codes::Integers { first: 200, last: 200 },
+            Codes::Integers {
+                first: 200,
+                last: 200,
+            },
             Some(true),
             Category::Success,
             Advice::None,
@@ -417,7 +423,10 @@ mod another_service {
             None,
         ),
         Entry::new(
-            Codes::Integers { first: 1000, last: 1000 },
+            Codes::Integers {
+                first: 1000,
+                last: 1000,
+            },
             Some(true),
             Category::PartialSuccess,
             Advice::CheckResult,
@@ -425,7 +434,10 @@ mod another_service {
             None,
         ),
         Entry::new(
-            Codes::Integers { first: 20001, last: 20001 },
+            Codes::Integers {
+                first: 20001,
+                last: 20001,
+            },
             Some(false),
             Category::Unauthorized,
             Advice::Authenticate,
@@ -433,7 +445,10 @@ mod another_service {
             Some("The token has expired."),
         ),
         Entry::new(
-            Codes::Integers { first: 20400, last: 20499 },
+            Codes::Integers {
+                first: 20400,
+                last: 20499,
+            },
             Some(false),
             Category::InvalidRequest,
             Advice::FixRequest,
@@ -461,7 +476,10 @@ mod another_service {
         assert_eq!(STORAGE.name(), "storage");
         // A row of your own has no C string (its text has no NUL).
         assert_eq!(STORAGE.lookup(200).unwrap().message_c_str(), None);
-        assert_eq!(STORAGE.lookup(20001).unwrap().description(), Some("The token has expired."));
+        assert_eq!(
+            STORAGE.lookup(20001).unwrap().description(),
+            Some("The token has expired.")
+        );
     }
 
     #[test]
@@ -480,27 +498,105 @@ mod another_service {
     #[test]
     fn a_table_out_of_order_is_refused() {
         static OVERLAP: [Entry; 2] = [
-            Entry::new(Codes::Integers { first: 0, last: 10 }, None, Category::Success, Advice::None, "a", None),
-            Entry::new(Codes::Integers { first: 10, last: 12 }, None, Category::Success, Advice::None, "b", None),
+            Entry::new(
+                Codes::Integers { first: 0, last: 10 },
+                None,
+                Category::Success,
+                Advice::None,
+                "a",
+                None,
+            ),
+            Entry::new(
+                Codes::Integers {
+                    first: 10,
+                    last: 12,
+                },
+                None,
+                Category::Success,
+                Advice::None,
+                "b",
+                None,
+            ),
         ];
         static UNSORTED: [Entry; 2] = [
-            Entry::new(Codes::Text("B"), None, Category::Success, Advice::None, "a", None),
-            Entry::new(Codes::Text("A"), None, Category::Success, Advice::None, "b", None),
+            Entry::new(
+                Codes::Text("B"),
+                None,
+                Category::Success,
+                Advice::None,
+                "a",
+                None,
+            ),
+            Entry::new(
+                Codes::Text("A"),
+                None,
+                Category::Success,
+                Advice::None,
+                "b",
+                None,
+            ),
         ];
         static MIXED: [Entry; 2] = [
-            Entry::new(Codes::Integers { first: 0, last: 0 }, None, Category::Success, Advice::None, "a", None),
-            Entry::new(Codes::Text("A"), None, Category::Success, Advice::None, "b", None),
+            Entry::new(
+                Codes::Integers { first: 0, last: 0 },
+                None,
+                Category::Success,
+                Advice::None,
+                "a",
+                None,
+            ),
+            Entry::new(
+                Codes::Text("A"),
+                None,
+                Category::Success,
+                Advice::None,
+                "b",
+                None,
+            ),
         ];
-        static BACKWARDS: [Entry; 1] = [
-            Entry::new(Codes::Integers { first: 5, last: 4 }, None, Category::Success, Advice::None, "a", None),
-        ];
+        static BACKWARDS: [Entry; 1] = [Entry::new(
+            Codes::Integers { first: 5, last: 4 },
+            None,
+            Category::Success,
+            Advice::None,
+            "a",
+            None,
+        )];
         static TWO_READINGS: [Entry; 2] = [
-            Entry::new(Codes::Integers { first: 7, last: 7 }, None, Category::NotFound, Advice::FixRequest, "a", None),
-            Entry::new(Codes::Integers { first: 7, last: 7 }, None, Category::NotFound, Advice::Retry, "b", None),
+            Entry::new(
+                Codes::Integers { first: 7, last: 7 },
+                None,
+                Category::NotFound,
+                Advice::FixRequest,
+                "a",
+                None,
+            ),
+            Entry::new(
+                Codes::Integers { first: 7, last: 7 },
+                None,
+                Category::NotFound,
+                Advice::Retry,
+                "b",
+                None,
+            ),
         ];
         static SAME_READING: [Entry; 2] = [
-            Entry::new(Codes::Text("A"), None, Category::NotFound, Advice::FixRequest, "a", None),
-            Entry::new(Codes::Text("A"), None, Category::NotFound, Advice::FixRequest, "b", None),
+            Entry::new(
+                Codes::Text("A"),
+                None,
+                Category::NotFound,
+                Advice::FixRequest,
+                "a",
+                None,
+            ),
+            Entry::new(
+                Codes::Text("A"),
+                None,
+                Category::NotFound,
+                Advice::FixRequest,
+                "b",
+                None,
+            ),
         ];
         for rows in [&OVERLAP[..], &UNSORTED, &MIXED, &BACKWARDS, &TWO_READINGS] {
             assert!(Catalog::new("x", rows).is_none(), "{rows:?}");

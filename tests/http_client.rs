@@ -22,9 +22,9 @@ use hyper::server::conn::http1;
 use hyper::service::service_fn;
 use hyper::{Request, Response};
 use hyper_util::rt::TokioIo;
+use nhncloud_header::OwnedHeader;
 use tokio::net::TcpListener;
 use tokio::time::Sleep;
-use nhncloud_header::OwnedHeader;
 
 /// A body handed to hyper `chunk` bytes at a time, `delay` apart, counting
 /// the bytes hyper asked for: hyper asks for the next frame only once it
@@ -177,7 +177,7 @@ async fn fetch_with_reqwest(url: &str) -> (nhncloud_header::OwnedHeader<256>, us
             break;
         }
     }
-    let header = parser.finish().unwrap();
+    let header = parser.finish().unwrap().to_owned_header();
     drop(response);
     (header, read)
 }

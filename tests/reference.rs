@@ -276,7 +276,8 @@ fn most_rejections_are_checked_at_an_offset() {
         .iter()
         .map(|kind| kind.name())
         .filter(|&kind| {
-            !matches!(kind, "not_an_object" | "empty" | "code_too_long") && !kinds_at_offset.contains(kind)
+            !matches!(kind, "not_an_object" | "empty" | "code_too_long")
+                && !kinds_at_offset.contains(kind)
         })
         .collect();
     assert!(missed.is_empty(), "never checked at an offset: {missed:?}");

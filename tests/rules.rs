@@ -30,7 +30,10 @@ fn check(
             }
         }
         (Result::Ok(header), OkText(is_successful, code, message)) => {
-            assert_eq!(header.is_successful, is_successful, "{function}: isSuccessful");
+            assert_eq!(
+                header.is_successful, is_successful,
+                "{function}: isSuccessful"
+            );
             assert_eq!(header.result_code, code, "{function}: resultCode");
             match (header.result_message, message) {
                 (None, None) => {}

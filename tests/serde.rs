@@ -132,8 +132,13 @@ fn string_codes_through_the_owned_header() {
             "{body}"
         );
     }
-    let header: OwnedHeader<64> = serde_json::from_str::<OwnedResponse>(bodies[2]).unwrap().header;
-    assert_eq!(header.result_code(), ResultCode::Text("NOT_FOUND_BINARY_INFO"));
+    let header: OwnedHeader<64> = serde_json::from_str::<OwnedResponse>(bodies[2])
+        .unwrap()
+        .header;
+    assert_eq!(
+        header.result_code(),
+        ResultCode::Text("NOT_FOUND_BINARY_INFO")
+    );
     assert_eq!(header.meaning(Service::Deploy).advice, Advice::FixRequest);
     // A code longer than the room is an error that says so, never cut.
     let error = serde_json::from_str::<OwnedHeader<8>>(
@@ -146,7 +151,12 @@ fn string_codes_through_the_owned_header() {
     // code is its error (serde-json-core has no `deserialize_any`), never a
     // wrong answer; the owned header is not for serde-json-core.
     assert!(serde_json_core::from_str::<Response>(bodies[0]).is_err());
-    assert!(serde_json_core::from_str::<OwnedResponse>(&header_json(r#""isSuccessful":true,"resultCode":0,"resultMessage":null"#)).is_err());
+    assert!(
+        serde_json_core::from_str::<OwnedResponse>(&header_json(
+            r#""isSuccessful":true,"resultCode":0,"resultMessage":null"#
+        ))
+        .is_err()
+    );
 }
 
 /// Generated bodies (escapes, non-ASCII text, string codes, keys in any
@@ -343,7 +353,10 @@ fn the_owned_header_takes_every_message() {
     )
     .unwrap();
     assert_eq!(small.result_code(), ResultCode::Text("NOT_FOUND_OS"));
-    assert_eq!((small.result_message(), small.message_truncated()), (Some("The OS could"), true));
+    assert_eq!(
+        (small.result_message(), small.message_truncated()),
+        (Some("The OS could"), true)
+    );
 }
 
 #[test]

@@ -139,7 +139,10 @@ fn after_the_header_scan_reads_no_further() {
     );
     assert_eq!(parser.offset(), body.len());
     let header = parser.finish().unwrap();
-    assert_eq!((header.is_successful(), header.result_code()), (true, ResultCode::Integer(0)));
+    assert_eq!(
+        (header.is_successful(), header.result_code()),
+        (true, ResultCode::Integer(0))
+    );
     assert_eq!(header.result_message(), Some("OK"));
     assert!(!header.message_truncated());
 }
@@ -194,7 +197,12 @@ fn owned_header_detail_and_meaning() {
     assert_eq!(meaning.category, nhncloud_header::Category::NotFound);
     assert_eq!(meaning.advice, nhncloud_header::Advice::FixRequest);
     assert!(meaning.consistent && meaning.known && !meaning.retryable());
-    assert_eq!(meaning, parse(body).unwrap().meaning(nhncloud_header::Service::Compute));
+    assert_eq!(
+        meaning,
+        parse(body)
+            .unwrap()
+            .meaning(nhncloud_header::Service::Compute)
+    );
 }
 
 /// A string code (Deploy's) takes its room first and is never cut: the
@@ -219,16 +227,46 @@ fn a_string_code_shares_the_room_and_is_never_cut() {
             let error = stream::<11>(Mode::Parse, chunking).unwrap_err();
             assert_eq!(error.kind(), ErrorKind::CodeTooLong);
             assert_eq!(error.field(), Some(nhncloud_header::Field::ResultCode));
-            let quote = body.windows(14).position(|w| w == br#""NOT_FOUND_OS""#).unwrap();
+            let quote = body
+                .windows(14)
+                .position(|w| w == br#""NOT_FOUND_OS""#)
+                .unwrap();
             assert_eq!(error.offset(), quote);
         }
     }
+    // No room takes a code of more than 255 bytes, whatever its size.
+    let long = format!(
+        r#"{{"header":{{"isSuccessful":false,"resultCode":"{}","resultMessage":null}}}}"#,
+        "C".repeat(256)
+    );
+    let error = stream::<512>(Mode::Parse, [long.as_bytes()]).unwrap_err();
+    assert_eq!((error.kind(), error.offset()), (ErrorKind::CodeTooLong, 45));
+    let header = parse(long.as_bytes()).unwrap();
+    assert_eq!(
+        OwnedHeader::<512>::from_header(&header)
+            .unwrap_err()
+            .needed(),
+        256
+    );
+    let fits = long.replacen("C", "", 1);
+    let header: OwnedHeader<255> = stream(Mode::Parse, [fits.as_bytes()]).unwrap();
+    assert_eq!(
+        header.result_code().text().map(|code| code.len()),
+        Some(255)
+    );
     // A message cut where a character would straddle the code's room.
-    let body = br#"{"header":{"isSuccessful":false,"resultMessage":"ab\u00e9","resultCode":"CODE"}}"#;
+    let body =
+        br#"{"header":{"isSuccessful":false,"resultMessage":"ab\u00e9","resultCode":"CODE"}}"#;
     let header: OwnedHeader<7> = stream(Mode::Scan, [&body[..]]).unwrap();
-    assert_eq!((header.result_message(), header.message_truncated()), (Some("ab"), true));
+    assert_eq!(
+        (header.result_message(), header.message_truncated()),
+        (Some("ab"), true)
+    );
     let header: OwnedHeader<8> = stream(Mode::Scan, [&body[..]]).unwrap();
-    assert_eq!((header.result_message(), header.message_truncated()), (Some("ab\u{e9}"), false));
+    assert_eq!(
+        (header.result_message(), header.message_truncated()),
+        (Some("ab\u{e9}"), false)
+    );
 }
 
 #[test]
@@ -299,10 +337,7 @@ fn read_from_an_embedded_io_reader() {
     let header = StreamParser::<32>::new(Mode::Scan)
         .read_from(&mut reader, &mut [0; 64])
         .unwrap();
-    assert_eq!(
-        header.result_message(),
-        Some("No accessible network")
-    );
+    assert_eq!(header.result_message(), Some("No accessible network"));
 }
 
 #[cfg(feature = "std")]
@@ -312,7 +347,10 @@ fn read_from_a_std_reader() {
     let header = StreamParser::<32>::new(Mode::Parse)
         .read_from_std(&mut std::io::Cursor::new(&body), &mut [0; 64])
         .unwrap();
-    assert_eq!((header.result_code(), header.result_message()), (ResultCode::Integer(-4), None));
+    assert_eq!(
+        (header.result_code(), header.result_message()),
+        (ResultCode::Integer(-4), None)
+    );
 }
 
 #[test]

@@ -33,6 +33,202 @@
 #define NHNCLOUD_HEADER_FIELD_RESULT_MESSAGE 3
 
 /**
+ * The room for a string `resultCode` in `nhncloud_header.code_text`, its
+ * NUL included: the longest code is one byte less.
+ */
+#define NHNCLOUD_HEADER_CODE_CAP 32
+
+/**
+ * Compute > Instance.
+ */
+#define NHNCLOUD_HEADER_SERVICE_COMPUTE 0
+
+/**
+ * Notification > Push.
+ */
+#define NHNCLOUD_HEADER_SERVICE_PUSH 1
+
+/**
+ * Notification > SMS.
+ */
+#define NHNCLOUD_HEADER_SERVICE_SMS 2
+
+/**
+ * Notification > Email.
+ */
+#define NHNCLOUD_HEADER_SERVICE_EMAIL 3
+
+/**
+ * Notification > KakaoTalk Bizmessage.
+ */
+#define NHNCLOUD_HEADER_SERVICE_KAKAOTALK_BIZMESSAGE 4
+
+/**
+ * Notification > Notification Hub.
+ */
+#define NHNCLOUD_HEADER_SERVICE_NOTIFICATION_HUB 5
+
+/**
+ * Content Delivery > CDN.
+ */
+#define NHNCLOUD_HEADER_SERVICE_CDN 6
+
+/**
+ * Application Service > API Gateway.
+ */
+#define NHNCLOUD_HEADER_SERVICE_API_GATEWAY 7
+
+/**
+ * Application Service > ROLE.
+ */
+#define NHNCLOUD_HEADER_SERVICE_ROLE 8
+
+/**
+ * Game > Leaderboard.
+ */
+#define NHNCLOUD_HEADER_SERVICE_LEADERBOARD 9
+
+/**
+ * AI Service > Document Recognizer.
+ */
+#define NHNCLOUD_HEADER_SERVICE_DOCUMENT_RECOGNIZER 10
+
+/**
+ * Game > Gamebase.
+ */
+#define NHNCLOUD_HEADER_SERVICE_GAMEBASE 11
+
+/**
+ * AI Service > Face Recognition.
+ */
+#define NHNCLOUD_HEADER_SERVICE_FACE_RECOGNITION 12
+
+/**
+ * Security > Certificate Manager.
+ */
+#define NHNCLOUD_HEADER_SERVICE_CERTIFICATE_MANAGER 13
+
+/**
+ * Dev Tools > Deploy (string codes).
+ */
+#define NHNCLOUD_HEADER_SERVICE_DEPLOY 14
+
+/**
+ * No service has that name.
+ */
+#define NHNCLOUD_HEADER_SERVICE_NONE 255
+
+/**
+ * The request was done.
+ */
+#define NHNCLOUD_HEADER_CATEGORY_SUCCESS 0
+
+/**
+ * Some of it was done.
+ */
+#define NHNCLOUD_HEADER_CATEGORY_PARTIAL_SUCCESS 1
+
+/**
+ * The request is malformed or breaks a rule of the API.
+ */
+#define NHNCLOUD_HEADER_CATEGORY_INVALID_REQUEST 2
+
+/**
+ * The caller's credentials are missing, invalid or expired.
+ */
+#define NHNCLOUD_HEADER_CATEGORY_UNAUTHORIZED 3
+
+/**
+ * The caller is known but not allowed.
+ */
+#define NHNCLOUD_HEADER_CATEGORY_FORBIDDEN 4
+
+/**
+ * The named resource, service or API does not exist.
+ */
+#define NHNCLOUD_HEADER_CATEGORY_NOT_FOUND 5
+
+/**
+ * The request collides with the current state.
+ */
+#define NHNCLOUD_HEADER_CATEGORY_CONFLICT 6
+
+/**
+ * A rate or quota is used up.
+ */
+#define NHNCLOUD_HEADER_CATEGORY_LIMIT_EXCEEDED 7
+
+/**
+ * The service failed.
+ */
+#define NHNCLOUD_HEADER_CATEGORY_SERVER_ERROR 8
+
+/**
+ * The service or one behind it is unavailable or timed out.
+ */
+#define NHNCLOUD_HEADER_CATEGORY_UNAVAILABLE 9
+
+/**
+ * No evidence for more, or the code is not in the table.
+ */
+#define NHNCLOUD_HEADER_CATEGORY_UNSPECIFIED 10
+
+/**
+ * Done: nothing to do.
+ */
+#define NHNCLOUD_HEADER_ADVICE_NONE 0
+
+/**
+ * Part of it was done: the body says which part failed.
+ */
+#define NHNCLOUD_HEADER_ADVICE_CHECK_RESULT 1
+
+/**
+ * Fix the request as the message says, then send it again.
+ */
+#define NHNCLOUD_HEADER_ADVICE_FIX_REQUEST 2
+
+/**
+ * Renew the credentials, then send again.
+ */
+#define NHNCLOUD_HEADER_ADVICE_AUTHENTICATE 3
+
+/**
+ * Get the permission, or use another account.
+ */
+#define NHNCLOUD_HEADER_ADVICE_GET_PERMISSION 4
+
+/**
+ * Look at the resource's state before sending again.
+ */
+#define NHNCLOUD_HEADER_ADVICE_CHECK_STATE 5
+
+/**
+ * Send the same request again after a while (retryable).
+ */
+#define NHNCLOUD_HEADER_ADVICE_RETRY_LATER 6
+
+/**
+ * Send the same request again, with back-off (retryable).
+ */
+#define NHNCLOUD_HEADER_ADVICE_RETRY 7
+
+/**
+ * Only the operator can help: contact support.
+ */
+#define NHNCLOUD_HEADER_ADVICE_CONTACT_SUPPORT 8
+
+/**
+ * The message's detail description says what to do.
+ */
+#define NHNCLOUD_HEADER_ADVICE_SEE_DETAIL 9
+
+/**
+ * Nothing says what to do: read the message.
+ */
+#define NHNCLOUD_HEADER_ADVICE_READ_MESSAGE 10
+
+/**
  * 0: the call succeeded.
  */
 #define NHNCLOUD_HEADER_CLASS_SUCCESS 0
@@ -203,8 +399,10 @@
 #define NHNCLOUD_HEADER_STREAM_WORDS 32
 
 /**
- * The longest decoded `resultMessage`, in bytes, that a stream keeps; a
- * longer one is cut on a character boundary and `message_truncated` set.
+ * The room, in bytes, a stream keeps for the decoded `resultMessage` and a
+ * string `resultCode` together: the code takes its bytes first, and a
+ * longer message is cut on a character boundary and `message_truncated`
+ * set.
  */
 #define NHNCLOUD_HEADER_STREAM_MESSAGE_CAP 184
 
@@ -221,8 +419,8 @@
 #define NHNCLOUD_HEADER_MODE_PARSE 1
 
 /**
- * The outcome of a call: `NHNCLOUD_HEADER_RESULT_OK` (0), one of the 16
- * error kinds (1 to 16, in the order of the Rust `ErrorKind`), or
+ * The outcome of a call: `NHNCLOUD_HEADER_RESULT_OK` (0), one of the 17
+ * error kinds (1 to 17, in the order of the Rust `ErrorKind`), or
  * `NHNCLOUD_HEADER_RESULT_NULL_ARGUMENT` (255). New kinds may be added.
  */
 typedef uint32_t nhncloud_header_result;
@@ -230,8 +428,9 @@ typedef uint32_t nhncloud_header_result;
 /**
  * A header, as `nhncloud_header_parse`, `nhncloud_header_scan` and
  * `nhncloud_header_stream_finish` fill it in. The message itself goes to
- * the caller's buffer. After a parser error every member is 0 or false;
- * after `NHNCLOUD_HEADER_RESULT_NULL_ARGUMENT` nothing but the error was
+ * the caller's buffer; a string code (Deploy's) to `code_text`. After a
+ * parser error every member is 0 or false; after
+ * `NHNCLOUD_HEADER_RESULT_NULL_ARGUMENT` nothing but the error was
  * written.
  */
 typedef struct nhncloud_header {
@@ -240,9 +439,22 @@ typedef struct nhncloud_header {
    */
   bool is_successful;
   /**
-   * `resultCode`
+   * `resultCode` when it is an integer; 0 when it is a string.
    */
   int32_t result_code;
+  /**
+   * True when `resultCode` is a string: its text is `code_text`.
+   */
+  bool code_is_text;
+  /**
+   * Bytes of `code_text`, the terminating NUL excluded.
+   */
+  size_t code_len;
+  /**
+   * A string `resultCode`, decoded and NUL-terminated (empty for an
+   * integer code). Trust `code_len`: the text may hold a NUL.
+   */
+  char code_text[NHNCLOUD_HEADER_CODE_CAP];
   /**
    * False when `resultMessage` is `null`.
    */
@@ -279,6 +491,45 @@ typedef struct nhncloud_header_error {
    */
   size_t offset;
 } nhncloud_header_error;
+
+/**
+ * What a header's code means in one service's table, as
+ * `nhncloud_header_meaning_of` fills it in.
+ */
+typedef struct nhncloud_header_meaning {
+  /**
+   * The code is in the service's table.
+   */
+  bool known;
+  /**
+   * The same request may succeed if sent again (the advice is
+   * `RETRY_LATER` or `RETRY`).
+   */
+  bool retryable;
+  /**
+   * `isSuccessful` agrees with the table.
+   */
+  bool consistent;
+  /**
+   * An `NHNCLOUD_HEADER_CATEGORY_` value.
+   */
+  uint32_t category;
+  /**
+   * An `NHNCLOUD_HEADER_ADVICE_` value.
+   */
+  uint32_t advice;
+  /**
+   * The table's `resultMessage` for the code, static and NUL-terminated;
+   * NULL when the code is not in the table, or the table gives several
+   * messages for it and none is the header's.
+   */
+  const char *message;
+  /**
+   * The table's explanatory column for the code, static and
+   * NUL-terminated; NULL when there is none.
+   */
+  const char *description;
+} nhncloud_header_meaning;
 
 /**
  * A streaming parser's state, in storage the caller owns (static, on the
@@ -378,6 +629,13 @@ typedef struct nhncloud_header_stream {
 #define NHNCLOUD_HEADER_RESULT_INVALID_RESULT_CODE 16
 
 /**
+ * A string `resultCode` longer than `nhncloud_header.code_text` holds
+ * (`NHNCLOUD_HEADER_CODE_CAP` - 1 bytes), or than a stream keeps. The
+ * offset is the code's opening quote.
+ */
+#define NHNCLOUD_HEADER_RESULT_CODE_TOO_LONG 17
+
+/**
  * A bad argument: a NULL or misaligned pointer where none is allowed, a
  * length or capacity above `PTRDIFF_MAX`, buffers that overlap, an unknown
  * mode, or a stream that is not initialized.
@@ -390,9 +648,9 @@ extern "C" {
 
 /**
  * Validates the whole body (RFC 8259) and extracts its header: `*out` is
- * filled in and the decoded `resultMessage` written to `message`,
- * NUL-terminated (with `message_cap` 0 nothing is written, and `message`
- * may be NULL). Returns `NHNCLOUD_HEADER_RESULT_OK`, or the error kind,
+ * filled in (a string `resultCode` decoded into its `code_text`) and the
+ * decoded `resultMessage` written to `message`, NUL-terminated (with
+ * `message_cap` 0 nothing is written, and `message` may be NULL). Returns `NHNCLOUD_HEADER_RESULT_OK`, or the error kind,
  * also written to `*error` with the field and byte offset when `error` is
  * not NULL. `body` may be NULL when `len` is 0. Arguments that overlap
  * are refused with `NULL_ARGUMENT`, and nothing is written.
@@ -402,7 +660,7 @@ extern "C" {
  * `message` is valid for writes of `message_cap` bytes; `error` is NULL or
  * valid for a write.
  */
-nhncloud_header_result nhncloud_header_parse(const uint8_t *body,
+nhncloud_header_result nhncloud_header_parse(const char *body,
                                              size_t len,
                                              struct nhncloud_header *out,
                                              char *message,
@@ -416,12 +674,73 @@ nhncloud_header_result nhncloud_header_parse(const uint8_t *body,
  * # Safety
  * As for `nhncloud_header_parse`.
  */
-nhncloud_header_result nhncloud_header_scan(const uint8_t *body,
+nhncloud_header_result nhncloud_header_scan(const char *body,
                                             size_t len,
                                             struct nhncloud_header *out,
                                             char *message,
                                             size_t message_cap,
                                             struct nhncloud_header_error *error);
+
+/**
+ * The service named `name` (`"push"`, `"notification-hub"`, `"deploy"`,
+ * ...: the stable names of `nhncloud_header_service_name`), as an
+ * `NHNCLOUD_HEADER_SERVICE_` value; `NHNCLOUD_HEADER_SERVICE_NONE` for any
+ * other name, or NULL.
+ *
+ * # Safety
+ * `name` is NULL or a NUL-terminated string.
+ */
+uint32_t nhncloud_header_service_from_name(const char *name);
+
+/**
+ * The stable name of a service (`"compute"`, `"api-gateway"`, ...); NULL
+ * for a value that is not a service.
+ */
+const char *nhncloud_header_service_name(uint32_t service);
+
+/**
+ * The stable name of a category (`"not_found"`, ...); NULL for a value
+ * that is not a category.
+ */
+const char *nhncloud_header_category_name(uint32_t category);
+
+/**
+ * The stable name of an advice (`"retry_later"`, ...); NULL for a value
+ * that is not an advice.
+ */
+const char *nhncloud_header_advice_name(uint32_t advice);
+
+/**
+ * What to do, in an English sentence; NULL for a value that is not an
+ * advice.
+ */
+const char *nhncloud_header_advice_description(uint32_t advice);
+
+/**
+ * Whether the same request may succeed if sent again: true exactly for
+ * `NHNCLOUD_HEADER_ADVICE_RETRY_LATER` and `NHNCLOUD_HEADER_ADVICE_RETRY`.
+ */
+bool nhncloud_header_advice_retryable(uint32_t advice);
+
+/**
+ * Reads a header (as `nhncloud_header_parse` or the stream filled it in)
+ * in `service`'s table into `*out`. `message` is the header's decoded
+ * message, `header->message_len` bytes (the buffer the call filled in),
+ * or NULL: it picks the row where the table gives several messages for
+ * one code. An integer code in a table of strings (Deploy's), or a string
+ * in one of integers, is not in the table. Returns
+ * `NHNCLOUD_HEADER_RESULT_OK`, or `NHNCLOUD_HEADER_RESULT_NULL_ARGUMENT`
+ * (nothing written) for a NULL or misaligned `header` or `out`, an unknown
+ * service, or arguments that overlap.
+ *
+ * # Safety
+ * `header` is valid for a read; `message` is NULL or valid for reads of
+ * `header->message_len` bytes; `out` is valid for a write.
+ */
+nhncloud_header_result nhncloud_header_meaning_of(uint32_t service,
+                                                  const struct nhncloud_header *header,
+                                                  const char *message,
+                                                  struct nhncloud_header_meaning *out);
 
 /**
  * The stable snake_case name of a result: `"ok"`, `"empty"`, ...
@@ -437,8 +756,10 @@ const char *nhncloud_header_result_name(nhncloud_header_result r);
 const char *nhncloud_header_field_name(uint32_t field);
 
 /**
- * What a Compute Instance `resultCode` means: an `NHNCLOUD_HEADER_CLASS_`
- * value, `NHNCLOUD_HEADER_CLASS_UNKNOWN` for codes the table does not list.
+ * A Compute Instance `resultCode`'s row of its table: an
+ * `NHNCLOUD_HEADER_CLASS_` value, `NHNCLOUD_HEADER_CLASS_UNKNOWN` for codes
+ * the table does not list. (What a code means in any service, Compute
+ * included, is `nhncloud_header_meaning_of`.)
  */
 uint32_t nhncloud_header_classify(int32_t result_code);
 
@@ -449,14 +770,14 @@ uint32_t nhncloud_header_classify(int32_t result_code);
 const char *nhncloud_header_class_name(uint32_t class_);
 
 /**
- * The HTTP status an API error carries in its last three digits
+ * The HTTP status a Compute API error carries in its last three digits
  * (`10404` gives 404); 0 for any other code.
  */
 uint16_t nhncloud_header_http_status(int32_t result_code);
 
 /**
- * Which API raised an API error: an `NHNCLOUD_HEADER_API_` value, or
- * `NHNCLOUD_HEADER_API_NONE` when the code is not an API error.
+ * Which Compute API raised an API error: an `NHNCLOUD_HEADER_API_` value,
+ * or `NHNCLOUD_HEADER_API_NONE` when the code is not an API error.
  */
 uint32_t nhncloud_header_api(int32_t result_code);
 
@@ -467,7 +788,9 @@ uint32_t nhncloud_header_api(int32_t result_code);
 const char *nhncloud_header_api_name(int32_t result_code);
 
 /**
- * What to do about a `resultCode`: an `NHNCLOUD_HEADER_REMEDY_` value.
+ * What Compute's table says to do about a `resultCode` (the seed's own
+ * remedy, which `nhncloud_header_meaning_of`'s advice never contradicts):
+ * an `NHNCLOUD_HEADER_REMEDY_` value.
  */
 uint32_t nhncloud_header_remedy(int32_t result_code);
 
@@ -515,7 +838,7 @@ nhncloud_header_result nhncloud_header_stream_init(struct nhncloud_header_stream
  * for a write.
  */
 nhncloud_header_result nhncloud_header_stream_feed(struct nhncloud_header_stream *stream,
-                                                   const uint8_t *chunk,
+                                                   const char *chunk,
                                                    size_t len,
                                                    bool *complete,
                                                    struct nhncloud_header_error *error);

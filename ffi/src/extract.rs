@@ -6,15 +6,15 @@ use core::ffi::c_char;
 use nhncloud::{Error, Header};
 
 use crate::{
-    CLEARED_HEADER, NHNCLOUD_HEADER_RESULT_NULL_ARGUMENT, Span, any_overlap, bad_argument, fill,
-    input, message_buffer, nhncloud_header, nhncloud_header_error, nhncloud_header_result, outcome,
-    writable,
+    CLEARED_HEADER, Failure, NHNCLOUD_HEADER_RESULT_NULL_ARGUMENT, Span, any_overlap, bad_argument,
+    fill, input, message_buffer, nhncloud_header, nhncloud_header_error, nhncloud_header_result,
+    outcome, writable,
 };
 
 /// Validates the whole body (RFC 8259) and extracts its header: `*out` is
-/// filled in and the decoded `resultMessage` written to `message`,
-/// NUL-terminated (with `message_cap` 0 nothing is written, and `message`
-/// may be NULL). Returns `NHNCLOUD_HEADER_RESULT_OK`, or the error kind,
+/// filled in (a string `resultCode` decoded into its `code_text`) and the
+/// decoded `resultMessage` written to `message`, NUL-terminated (with
+/// `message_cap` 0 nothing is written, and `message` may be NULL). Returns `NHNCLOUD_HEADER_RESULT_OK`, or the error kind,
 /// also written to `*error` with the field and byte offset when `error` is
 /// not NULL. `body` may be NULL when `len` is 0. Arguments that overlap
 /// are refused with `NULL_ARGUMENT`, and nothing is written.
@@ -25,7 +25,7 @@ use crate::{
 /// valid for a write.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn nhncloud_header_parse(
-    body: *const u8,
+    body: *const c_char,
     len: usize,
     out: *mut nhncloud_header,
     message: *mut c_char,
@@ -43,7 +43,7 @@ pub unsafe extern "C" fn nhncloud_header_parse(
 /// As for `nhncloud_header_parse`.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn nhncloud_header_scan(
-    body: *const u8,
+    body: *const c_char,
     len: usize,
     out: *mut nhncloud_header,
     message: *mut c_char,
@@ -58,7 +58,7 @@ pub unsafe extern "C" fn nhncloud_header_scan(
 /// As for `nhncloud_header_parse`.
 unsafe fn extract(
     extractor: for<'a> fn(&'a [u8]) -> Result<Header<'a>, Error>,
-    body: *const u8,
+    body: *const c_char,
     len: usize,
     out: *mut nhncloud_header,
     message: *mut c_char,
@@ -82,16 +82,17 @@ unsafe fn extract(
     if let Some(nul) = buffer.first_mut() {
         *nul = 0;
     }
-    let result = extractor(body).map(|header| {
+    let result = extractor(body).map_err(Failure::from).and_then(|header| {
         let message = header.result_message.map(|message| message.chars());
-        fill(
-            out,
-            header.is_successful,
-            header.result_code,
-            message,
-            false,
-            buffer,
-        );
+        let code = header.result_code.map(|text| text.chars());
+        fill(out, header.is_successful, code, message, false, buffer).map_err(|_| {
+            // The code's raw text lies in the body, after its opening quote.
+            let raw = header
+                .result_code
+                .text()
+                .map_or(0, |text| text.raw().as_ptr() as usize);
+            Failure::CodeTooLong(raw.saturating_sub(body.as_ptr() as usize + 1))
+        })
     });
     // SAFETY: the caller's contract.
     unsafe { outcome(error, result) }

@@ -15,17 +15,21 @@
 #![deny(unsafe_op_in_unsafe_fn, missing_docs)]
 
 mod extract;
+mod meaning;
 mod names;
 mod stream;
 
 pub use extract::{nhncloud_header_parse, nhncloud_header_scan};
+pub use meaning::*;
 pub use names::*;
 pub use stream::*;
 
-use nhncloud::{Error, ErrorKind, Field};
+use core::ffi::c_char;
 
-/// The outcome of a call: `NHNCLOUD_HEADER_RESULT_OK` (0), one of the 16
-/// error kinds (1 to 16, in the order of the Rust `ErrorKind`), or
+use nhncloud::{Error, ErrorKind, Field, ResultCode};
+
+/// The outcome of a call: `NHNCLOUD_HEADER_RESULT_OK` (0), one of the 17
+/// error kinds (1 to 17, in the order of the Rust `ErrorKind`), or
 /// `NHNCLOUD_HEADER_RESULT_NULL_ARGUMENT` (255). New kinds may be added.
 pub type nhncloud_header_result = u32;
 
@@ -63,6 +67,10 @@ pub const NHNCLOUD_HEADER_RESULT_DUPLICATE_KEY: nhncloud_header_result = 14;
 pub const NHNCLOUD_HEADER_RESULT_WRONG_TYPE: nhncloud_header_result = 15;
 /// `resultCode` is a valid JSON number but not an integer within `int32_t`.
 pub const NHNCLOUD_HEADER_RESULT_INVALID_RESULT_CODE: nhncloud_header_result = 16;
+/// A string `resultCode` longer than `nhncloud_header.code_text` holds
+/// (`NHNCLOUD_HEADER_CODE_CAP` - 1 bytes), or than a stream keeps. The
+/// offset is the code's opening quote.
+pub const NHNCLOUD_HEADER_RESULT_CODE_TOO_LONG: nhncloud_header_result = 17;
 /// A bad argument: a NULL or misaligned pointer where none is allowed, a
 /// length or capacity above `PTRDIFF_MAX`, buffers that overlap, an unknown
 /// mode, or a stream that is not initialized.
@@ -81,31 +89,44 @@ pub const NHNCLOUD_HEADER_FIELD_RESULT_MESSAGE: u32 = 3;
 // `ErrorKind::ALL` and `Field::ALL` list; a kind added there breaks this
 // build until it has a number here.
 const _: () = {
-    assert!(ErrorKind::ALL.len() == 16);
+    assert!(ErrorKind::ALL.len() == 17);
     let mut i = 0;
     while i < ErrorKind::ALL.len() {
         assert!(ErrorKind::ALL[i] as usize == i);
         i += 1;
     }
     assert!(ErrorKind::InvalidResultCode as u32 + 1 == NHNCLOUD_HEADER_RESULT_INVALID_RESULT_CODE);
+    assert!(ErrorKind::CodeTooLong as u32 + 1 == NHNCLOUD_HEADER_RESULT_CODE_TOO_LONG);
     assert!(Field::ALL.len() == 3);
     assert!(Field::IsSuccessful as u32 + 1 == NHNCLOUD_HEADER_FIELD_IS_SUCCESSFUL);
     assert!(Field::ResultCode as u32 + 1 == NHNCLOUD_HEADER_FIELD_RESULT_CODE);
     assert!(Field::ResultMessage as u32 + 1 == NHNCLOUD_HEADER_FIELD_RESULT_MESSAGE);
 };
 
+/// The room for a string `resultCode` in `nhncloud_header.code_text`, its
+/// NUL included: the longest code is one byte less.
+pub const NHNCLOUD_HEADER_CODE_CAP: usize = 32;
+
 /// A header, as `nhncloud_header_parse`, `nhncloud_header_scan` and
 /// `nhncloud_header_stream_finish` fill it in. The message itself goes to
-/// the caller's buffer. After a parser error every member is 0 or false;
-/// after `NHNCLOUD_HEADER_RESULT_NULL_ARGUMENT` nothing but the error was
+/// the caller's buffer; a string code (Deploy's) to `code_text`. After a
+/// parser error every member is 0 or false; after
+/// `NHNCLOUD_HEADER_RESULT_NULL_ARGUMENT` nothing but the error was
 /// written.
 #[repr(C)]
 #[derive(Clone, Copy)]
 pub struct nhncloud_header {
     /// `isSuccessful`
     pub is_successful: bool,
-    /// `resultCode`
+    /// `resultCode` when it is an integer; 0 when it is a string.
     pub result_code: i32,
+    /// True when `resultCode` is a string: its text is `code_text`.
+    pub code_is_text: bool,
+    /// Bytes of `code_text`, the terminating NUL excluded.
+    pub code_len: usize,
+    /// A string `resultCode`, decoded and NUL-terminated (empty for an
+    /// integer code). Trust `code_len`: the text may hold a NUL.
+    pub code_text: [c_char; NHNCLOUD_HEADER_CODE_CAP],
     /// False when `resultMessage` is `null`.
     pub has_message: bool,
     /// The decoded text did not fit in `message_cap` (or, from a stream, in
@@ -134,6 +155,9 @@ pub struct nhncloud_header_error {
 const CLEARED_HEADER: nhncloud_header = nhncloud_header {
     is_successful: false,
     result_code: 0,
+    code_is_text: false,
+    code_len: 0,
+    code_text: [0; NHNCLOUD_HEADER_CODE_CAP],
     has_message: false,
     message_truncated: false,
     message_len: 0,
@@ -184,13 +208,26 @@ unsafe fn bad_argument(out: *mut nhncloud_header_error) -> nhncloud_header_resul
     unsafe { report(out, error) }
 }
 
-/// Reports a parser error, or a cleared error on success.
+/// Why a call failed: the parser's error, or a string code that does not
+/// fit `code_text` (with the offset of its opening quote).
+enum Failure {
+    Parser(Error),
+    CodeTooLong(usize),
+}
+
+impl From<Error> for Failure {
+    fn from(error: Error) -> Self {
+        Failure::Parser(error)
+    }
+}
+
+/// Reports a failure, or a cleared error on success.
 ///
 /// # Safety
 /// As for [`writable`].
 unsafe fn outcome(
     out: *mut nhncloud_header_error,
-    result: Result<(), Error>,
+    result: Result<(), Failure>,
 ) -> nhncloud_header_result {
     let error = match result {
         Ok(()) => nhncloud_header_error {
@@ -198,12 +235,17 @@ unsafe fn outcome(
             field: NHNCLOUD_HEADER_FIELD_NONE,
             offset: 0,
         },
-        Err(error) => nhncloud_header_error {
+        Err(Failure::Parser(error)) => nhncloud_header_error {
             kind: error.kind() as u32 + 1,
             field: error
                 .field()
                 .map_or(NHNCLOUD_HEADER_FIELD_NONE, |field| field as u32 + 1),
             offset: error.offset(),
+        },
+        Err(Failure::CodeTooLong(offset)) => nhncloud_header_error {
+            kind: NHNCLOUD_HEADER_RESULT_CODE_TOO_LONG,
+            field: NHNCLOUD_HEADER_FIELD_RESULT_CODE,
+            offset,
         },
     };
     // SAFETY: the caller's contract.
@@ -258,12 +300,12 @@ fn any_overlap(spans: &[Span]) -> bool {
 /// # Safety
 /// Their span passed the checks (not [`Span::is_bad`]); they are valid for
 /// reads, and nothing writes to them while the slice lives.
-unsafe fn input<'a>(data: *const u8, len: usize) -> &'a [u8] {
+unsafe fn input<'a>(data: *const c_char, len: usize) -> &'a [u8] {
     if len == 0 {
         &[]
     } else {
         // SAFETY: the caller's contract.
-        unsafe { core::slice::from_raw_parts(data, len) }
+        unsafe { core::slice::from_raw_parts(data.cast::<u8>(), len) }
     }
 }
 
@@ -272,7 +314,7 @@ unsafe fn input<'a>(data: *const u8, len: usize) -> &'a [u8] {
 /// # Safety
 /// The span passed the checks; its bytes are valid for writes and nothing
 /// else accesses them while the slice lives.
-unsafe fn message_buffer<'a>(message: *mut core::ffi::c_char, cap: usize) -> &'a mut [u8] {
+unsafe fn message_buffer<'a>(message: *mut c_char, cap: usize) -> &'a mut [u8] {
     if cap == 0 {
         &mut []
     } else {
@@ -281,44 +323,75 @@ unsafe fn message_buffer<'a>(message: *mut core::ffi::c_char, cap: usize) -> &'a
     }
 }
 
-/// Fills in `out` and decodes the message into `buffer`, NUL-terminated:
-/// as many whole characters as fit before the NUL.
-fn fill(
-    out: &mut nhncloud_header,
-    is_successful: bool,
-    result_code: i32,
-    message: Option<impl Iterator<Item = char>>,
-    already_truncated: bool,
-    buffer: &mut [u8],
-) {
-    *out = CLEARED_HEADER;
-    out.is_successful = is_successful;
-    out.result_code = result_code;
+/// Decodes `chars` into `buffer` (bytes, or C `char`s), NUL-terminated:
+/// as many whole characters as fit before the NUL. Returns the length and
+/// whether some did not fit.
+fn decode_into<T: Copy>(
+    chars: impl Iterator<Item = char>,
+    buffer: &mut [T],
+    from: fn(u8) -> T,
+) -> (usize, bool) {
     let room = buffer.len().saturating_sub(1);
     let mut len = 0;
     let mut truncated = false;
-    if let Some(chars) = message {
-        out.has_message = true;
-        for ch in chars {
-            let mut utf8 = [0; 4];
-            let encoded = ch.encode_utf8(&mut utf8).as_bytes();
-            if room - len < encoded.len() {
-                truncated = true;
-                break;
+    for ch in chars {
+        let mut utf8 = [0; 4];
+        let encoded = ch.encode_utf8(&mut utf8).as_bytes();
+        if room - len < encoded.len() {
+            truncated = true;
+            break;
+        }
+        for &byte in encoded {
+            if let Some(slot) = buffer.get_mut(len) {
+                *slot = from(byte);
             }
-            for &byte in encoded {
-                if let Some(slot) = buffer.get_mut(len) {
-                    *slot = byte;
-                }
-                len += 1;
-            }
+            len += 1;
         }
     }
     if let Some(nul) = buffer.get_mut(len) {
-        *nul = 0;
+        *nul = from(0);
     }
-    out.message_len = len;
-    out.message_truncated = truncated || already_truncated;
+    (len, truncated)
+}
+
+/// A string code that does not fit `code_text`.
+struct CodeTooLong;
+
+/// Fills in `out` (a string code into its `code_text`, which it must fit
+/// whole) and decodes the message into `buffer`, NUL-terminated: as many
+/// whole characters as fit before the NUL.
+fn fill(
+    out: &mut nhncloud_header,
+    is_successful: bool,
+    result_code: ResultCode<impl Iterator<Item = char>>,
+    message: Option<impl Iterator<Item = char>>,
+    already_truncated: bool,
+    buffer: &mut [u8],
+) -> Result<(), CodeTooLong> {
+    *out = CLEARED_HEADER;
+    match result_code {
+        ResultCode::Integer(code) => out.result_code = code,
+        ResultCode::Text(chars) => {
+            let (len, truncated) = decode_into(chars, &mut out.code_text, |byte| byte as c_char);
+            if truncated {
+                *out = CLEARED_HEADER;
+                return Err(CodeTooLong);
+            }
+            out.code_is_text = true;
+            out.code_len = len;
+        }
+    }
+    out.is_successful = is_successful;
+    if let Some(chars) = message {
+        out.has_message = true;
+        let (len, truncated) = decode_into(chars, buffer, |byte| byte);
+        out.message_len = len;
+        out.message_truncated = truncated || already_truncated;
+    } else {
+        decode_into(core::iter::empty(), buffer, |byte| byte);
+        out.message_truncated = already_truncated;
+    }
+    Ok(())
 }
 
 #[cfg(feature = "panic-handler")]

@@ -1,9 +1,10 @@
-//! What a `resultCode` means (Compute Instance table), and the names of
-//! everything the API numbers, as NUL-terminated static strings.
+//! Compute's details of a `resultCode` (its table row, API, HTTP status and
+//! remedy), and the names of everything the API numbers, as NUL-terminated
+//! static strings. What a code means in any service is `meaning.rs`.
 
 use core::ffi::{CStr, c_char};
 
-use nhncloud::{Api, Catalog, Class, ErrorKind, Field, Remedy};
+use nhncloud::{Api, Class, ComputeDetails, ErrorKind, Field, Remedy};
 
 use crate::nhncloud_header_result;
 
@@ -78,7 +79,7 @@ pub const NHNCLOUD_HEADER_REMEDY_UNKNOWN: u32 = 6;
 
 /// The names C callers get, in the order the values above number them.
 /// Each is checked below against the Rust crate's own `name()`.
-const RESULT_NAMES: [&CStr; 17] = [
+const RESULT_NAMES: [&CStr; 18] = [
     c"ok",
     c"empty",
     c"not_an_object",
@@ -96,6 +97,7 @@ const RESULT_NAMES: [&CStr; 17] = [
     c"duplicate_key",
     c"wrong_type",
     c"invalid_result_code",
+    c"code_too_long",
 ];
 const NULL_ARGUMENT_NAME: &CStr = c"null_argument";
 const FIELD_NAMES: [&CStr; 4] = [c"", c"isSuccessful", c"resultCode", c"resultMessage"];
@@ -154,7 +156,7 @@ const VERSION: &CStr =
 
 // Used by the const checks below only; rustc 1.88 does not count those.
 #[allow(dead_code)]
-const fn same(c: &CStr, rust: &str) -> bool {
+pub(crate) const fn same(c: &CStr, rust: &str) -> bool {
     let (c, rust) = (c.to_bytes(), rust.as_bytes());
     if c.len() != rust.len() {
         return false;
@@ -239,7 +241,7 @@ const _: () = {
 };
 
 /// `table[index]` as a C string, or NULL past its end.
-fn name_in(table: &[&'static CStr], index: u32) -> *const c_char {
+pub(crate) fn name_in(table: &[&'static CStr], index: u32) -> *const c_char {
     match table.get(index as usize) {
         Some(name) => name.as_ptr(),
         None => core::ptr::null(),
@@ -265,8 +267,10 @@ pub extern "C" fn nhncloud_header_field_name(field: u32) -> *const c_char {
     name_in(&FIELD_NAMES, field)
 }
 
-/// What a Compute Instance `resultCode` means: an `NHNCLOUD_HEADER_CLASS_`
-/// value, `NHNCLOUD_HEADER_CLASS_UNKNOWN` for codes the table does not list.
+/// A Compute Instance `resultCode`'s row of its table: an
+/// `NHNCLOUD_HEADER_CLASS_` value, `NHNCLOUD_HEADER_CLASS_UNKNOWN` for codes
+/// the table does not list. (What a code means in any service, Compute
+/// included, is `nhncloud_header_meaning_of`.)
 #[unsafe(no_mangle)]
 pub extern "C" fn nhncloud_header_classify(result_code: i32) -> u32 {
     nhncloud::classify(result_code) as u32
@@ -279,22 +283,18 @@ pub extern "C" fn nhncloud_header_class_name(class_: u32) -> *const c_char {
     name_in(&CLASS_NAMES, class_)
 }
 
-/// The HTTP status an API error carries in its last three digits
+/// The HTTP status a Compute API error carries in its last three digits
 /// (`10404` gives 404); 0 for any other code.
 #[unsafe(no_mangle)]
 pub extern "C" fn nhncloud_header_http_status(result_code: i32) -> u16 {
-    Catalog::COMPUTE
-        .lookup(result_code)
-        .http_status
-        .unwrap_or(0)
+    ComputeDetails::of(result_code).http_status.unwrap_or(0)
 }
 
-/// Which API raised an API error: an `NHNCLOUD_HEADER_API_` value, or
-/// `NHNCLOUD_HEADER_API_NONE` when the code is not an API error.
+/// Which Compute API raised an API error: an `NHNCLOUD_HEADER_API_` value,
+/// or `NHNCLOUD_HEADER_API_NONE` when the code is not an API error.
 #[unsafe(no_mangle)]
 pub extern "C" fn nhncloud_header_api(result_code: i32) -> u32 {
-    Catalog::COMPUTE
-        .lookup(result_code)
+    ComputeDetails::of(result_code)
         .api
         .map_or(NHNCLOUD_HEADER_API_NONE, |api| api as u32)
 }
@@ -306,7 +306,9 @@ pub extern "C" fn nhncloud_header_api_name(result_code: i32) -> *const c_char {
     name_in(&API_NAMES, nhncloud_header_api(result_code))
 }
 
-/// What to do about a `resultCode`: an `NHNCLOUD_HEADER_REMEDY_` value.
+/// What Compute's table says to do about a `resultCode` (the seed's own
+/// remedy, which `nhncloud_header_meaning_of`'s advice never contradicts):
+/// an `NHNCLOUD_HEADER_REMEDY_` value.
 #[unsafe(no_mangle)]
 pub extern "C" fn nhncloud_header_remedy(result_code: i32) -> u32 {
     nhncloud::classify(result_code).remedy() as u32

@@ -7,15 +7,17 @@ use core::ptr::{addr_of, addr_of_mut};
 use nhncloud::{Mode, Status, StreamParser};
 
 use crate::{
-    CLEARED_HEADER, NHNCLOUD_HEADER_RESULT_NULL_ARGUMENT, NHNCLOUD_HEADER_RESULT_OK, Span,
+    CLEARED_HEADER, Failure, NHNCLOUD_HEADER_RESULT_NULL_ARGUMENT, NHNCLOUD_HEADER_RESULT_OK, Span,
     any_overlap, bad_argument, fill, input, message_buffer, nhncloud_header, nhncloud_header_error,
     nhncloud_header_result, outcome, writable,
 };
 
 /// The size of `nhncloud_header_stream` in 64-bit words (256 bytes).
 pub const NHNCLOUD_HEADER_STREAM_WORDS: usize = 32;
-/// The longest decoded `resultMessage`, in bytes, that a stream keeps; a
-/// longer one is cut on a character boundary and `message_truncated` set.
+/// The room, in bytes, a stream keeps for the decoded `resultMessage` and a
+/// string `resultCode` together: the code takes its bytes first, and a
+/// longer message is cut on a character boundary and `message_truncated`
+/// set.
 pub const NHNCLOUD_HEADER_STREAM_MESSAGE_CAP: usize = 184;
 
 /// `nhncloud_header_stream_init` mode: stop at the end of the header, as
@@ -123,7 +125,7 @@ pub unsafe extern "C" fn nhncloud_header_stream_init(
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn nhncloud_header_stream_feed(
     stream: *mut nhncloud_header_stream,
-    chunk: *const u8,
+    chunk: *const c_char,
     len: usize,
     complete: *mut bool,
     error: *mut nhncloud_header_error,
@@ -147,11 +149,15 @@ pub unsafe extern "C" fn nhncloud_header_stream_feed(
         _ => return unsafe { bad_argument(error) },
     };
     let chunk = unsafe { input(chunk, len) };
-    let result = stream.parser.feed(chunk).map(|status| {
-        if let Some(complete) = complete {
-            *complete = status == Status::Complete;
-        }
-    });
+    let result = stream
+        .parser
+        .feed(chunk)
+        .map_err(Failure::from)
+        .map(|status| {
+            if let Some(complete) = complete {
+                *complete = status == Status::Complete;
+            }
+        });
     unsafe { outcome(error, result) }
 }
 
@@ -197,23 +203,26 @@ pub unsafe extern "C" fn nhncloud_header_stream_finish(
         *nul = 0;
     }
     stream.state = NOT_READY;
-    // SAFETY: the parser is moved out of storage that, NOT_READY from now
-    // on, is never read as a parser again before `init` writes a new one;
-    // it owns nothing (no Drop), so the bytes left behind are inert.
-    let parser = unsafe { core::ptr::read(&stream.parser) };
-    let result = parser.finish().map(|header| {
-        let message = header
-            .result_message
-            .as_ref()
-            .map(|message| message.chars());
-        fill(
-            out,
-            header.is_successful,
-            header.result_code,
-            message,
-            header.message_truncated,
-            buffer,
-        );
-    });
+    // Where a string code is, for an error about it, which the finished
+    // header does not say.
+    let code_at = stream.parser.string_code_offset().unwrap_or(0);
+    // The header is read where the parser keeps it: nothing is moved.
+    let result = stream
+        .parser
+        .finish()
+        .map_err(Failure::from)
+        .and_then(|header| {
+            let message = header.result_message().map(str::chars);
+            let code = header.result_code().map(str::chars);
+            fill(
+                out,
+                header.is_successful(),
+                code,
+                message,
+                header.message_truncated(),
+                buffer,
+            )
+            .map_err(|_| Failure::CodeTooLong(code_at))
+        });
     unsafe { outcome(error, result) }
 }

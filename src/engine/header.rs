@@ -2,10 +2,10 @@
 //! values the fields take, what is missing or repeated. Every `Error` the
 //! engine reports about the header is built here.
 
-use super::whole_header::{Bytes, read_whole_header};
 use super::whole_header::FieldCode;
+use super::whole_header::{Bytes, read_whole_header};
 use super::{
-    CODE_INVALID, CODE_NEGATIVE, CODE_TEXT, CODE_TOO_LONG, HEADER_DONE, IN_HEADER, IS_SUCCESSFUL,
+    CODE_INVALID, CODE_NEGATIVE, CODE_TOO_LONG, HEADER_DONE, IN_HEADER, IS_SUCCESSFUL,
     MESSAGE_NULL, MESSAGE_TRUNCATED, Machine, PARSE_MODE, SEEN_ALL, SEEN_IS_SUCCESSFUL,
     SEEN_RESULT_CODE, SEEN_RESULT_MESSAGE, Sink, State, Text,
 };
@@ -112,11 +112,7 @@ impl Machine {
     /// long for it.
     fn end_code_text<S: Sink>(&mut self, quote: usize, sink: &mut S) -> Result<(), Error> {
         if self.flags & CODE_TOO_LONG != 0 {
-            return Err(self.fail(
-                ErrorKind::CodeTooLong,
-                Some(Field::ResultCode),
-                self.mark,
-            ));
+            return Err(self.fail(ErrorKind::CodeTooLong, Some(Field::ResultCode), self.mark));
         }
         sink.text_end(Text::Code, quote);
         Ok(())
@@ -173,7 +169,7 @@ impl Machine {
             Slot::ResultCode if byte == b'"' => {
                 self.slot = Slot::ResultCodeText;
                 self.mark = at;
-                self.flags |= CODE_TEXT;
+                self.note_code_text(at);
                 sink.text_begin(Text::Code, at);
             }
             Slot::ResultCode => {
@@ -316,11 +312,14 @@ impl Machine {
         match fields.code {
             FieldCode::Integer(code) => self.result_code = code,
             FieldCode::Text(open_quote, close_quote) => {
-                self.flags |= CODE_TEXT;
                 self.mark = self.at(open_quote);
+                self.note_code_text(self.mark);
                 sink.text_begin(Text::Code, self.mark);
                 self.slot = Slot::ResultCodeText;
-                if self.take_text(input, open_quote, close_quote, sink).is_err() {
+                if self
+                    .take_text(input, open_quote, close_quote, sink)
+                    .is_err()
+                {
                     // Too long for the sink: the member cycle finds that
                     // again, and reports it where it lies.
                     (self.state, self.slot, self.flags, self.mark) = saved;

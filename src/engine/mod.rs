@@ -197,7 +197,7 @@ impl Machine {
         self.flags & IS_SUCCESSFUL != 0
     }
 
-    /// The integer `resultCode` (0 when it is a string).
+    /// The integer `resultCode` (meaningless when it is a string).
     pub(crate) fn result_code(&self) -> i32 {
         self.result_code
     }
@@ -205,6 +205,20 @@ impl Machine {
     /// Whether `resultCode` is a string, handed to the sink as [`Text::Code`].
     pub(crate) fn code_is_text(&self) -> bool {
         self.flags & CODE_TEXT != 0
+    }
+
+    /// For a string `resultCode`, the offset of its opening quote (kept in
+    /// the integer's place, up to `u32::MAX`).
+    pub(crate) fn code_text_offset(&self) -> Option<usize> {
+        self.code_is_text()
+            .then_some(self.result_code as u32 as usize)
+    }
+
+    /// A string `resultCode` opens at `quote`: where it is, in the
+    /// integer's place.
+    fn note_code_text(&mut self, quote: usize) {
+        self.flags |= CODE_TEXT;
+        self.result_code = quote.min(u32::MAX as usize) as u32 as i32;
     }
 
     /// Whether `resultMessage` was `null`.

@@ -239,7 +239,10 @@ mod tests {
         let header =
             br#"{"isSuccessful":true,"x":{"y":["}"]},"resultCode":3,"resultMessage":null}"#;
         let fields = read_whole_header(header, 0, Bytes::Validated).unwrap();
-        assert_eq!((fields.code, fields.end), (FieldCode::Integer(3), header.len()));
+        assert_eq!(
+            (fields.code, fields.end),
+            (FieldCode::Integer(3), header.len())
+        );
         let header = br#"{"resultCode":"NOT_FOUND_OS","isSuccessful":false,"resultMessage":null}"#;
         let fields = read_whole_header(header, 0, Bytes::Unchecked).unwrap();
         assert_eq!(fields.code, FieldCode::Text(14, 27));

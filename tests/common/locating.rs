@@ -75,7 +75,11 @@ pub fn answer(result: Result<Header<'_>, Error>) -> Answer {
     result
         .map(|h| {
             let text = h.result_message.map(|m| m.chars().collect());
-            (h.is_successful, super::decoded_code(&h.result_code), text)
+            (
+                h.is_successful,
+                h.result_code.map(|text| text.to_string()),
+                text,
+            )
         })
         .map_err(|e| (e.kind(), e.field(), e.offset()))
 }

@@ -103,14 +103,3 @@ pub fn count_allocations<R>(f: impl FnOnce() -> R) -> (R, usize) {
     let result = f();
     (result, ALLOCATIONS.with(Cell::get) - before)
 }
-
-/// A header's `resultCode` with its string decoded, to compare across
-/// header types and with the reference.
-pub fn decoded_code<T: std::fmt::Display>(
-    code: &nhncloud_header::ResultCode<T>,
-) -> nhncloud_header::ResultCode<String> {
-    match code {
-        nhncloud_header::ResultCode::Integer(code) => nhncloud_header::ResultCode::Integer(*code),
-        nhncloud_header::ResultCode::Text(text) => nhncloud_header::ResultCode::Text(text.to_string()),
-    }
-}

@@ -367,7 +367,7 @@ pub fn compare(
         ) => {
             let message = header.result_message.map(|m| m.to_string());
             return if header.is_successful == *is_successful
-                && super::decoded_code(&header.result_code) == *result_code
+                && header.result_code.map(|text| text.to_string()) == *result_code
                 && message == *result_message
             {
                 Ok(Checked::Fields)

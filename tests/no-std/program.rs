@@ -25,7 +25,8 @@ static BODY: &[u8] =
 #[unsafe(no_mangle)]
 pub extern "C" fn main(_argc: i32, _argv: *const *const u8) -> i32 {
     let body = black_box(BODY);
-    let parsed = nhncloud_header::parse(body).map_or(-1, |header| header.result_code);
-    let scanned = nhncloud_header::scan(body).map_or(-1, |header| header.result_code);
+    let code = |header: nhncloud_header::Header<'_>| header.result_code.integer().unwrap_or(-2);
+    let parsed = nhncloud_header::parse(body).map_or(-1, code);
+    let scanned = nhncloud_header::scan(body).map_or(-1, code);
     parsed + scanned
 }

@@ -12,9 +12,9 @@ use std::hint::black_box;
 
 use nhncloud_header::engines::Engine;
 use nhncloud_header::{
-    Api, BufferTooSmall, Catalog, Category, Class, Entry, Error, ErrorKind, Field, Header, Lookup,
-    Message, Mode, Options, OwnedHeader, ReadError, Remedy, Service, ServiceCatalog, Status,
-    StreamParser,
+    Advice, Api, BufferTooSmall, Catalog, Category, Class, ComputeDetails, Entry, Error, ErrorKind,
+    Field, Header, Meaning, Message, Mode, Options, OwnedHeader, ReadError, Remedy, ResultCode,
+    Service, Status, StreamParser,
 };
 use no_panic::no_panic;
 use serde::Deserialize;
@@ -79,8 +79,8 @@ fn classify(code: i32) -> Class {
 }
 
 #[no_panic]
-fn lookup(code: i32) -> Lookup<Class, Api> {
-    Catalog::COMPUTE.lookup(code)
+fn lookup(code: i32) -> ComputeDetails {
+    ComputeDetails::of(code)
 }
 
 /// Every text and mapping of a class, an API and a remedy, summed up so
@@ -105,70 +105,97 @@ fn describe(class: Class, api: Option<Api>, remedy: Remedy) -> usize {
 }
 
 #[no_panic]
-fn header_accessors(header: &Header<'_>) -> (Class, Option<Api>, Option<u16>, Remedy, bool) {
-    (
-        header.class(),
-        header.api(),
-        header.http_status(),
-        header.remedy(),
-        header.is_consistent(),
-    )
+fn header_accessors(header: &Header<'_>) -> (Option<ComputeDetails>, Option<i32>) {
+    (header.compute_details(), header.result_code.integer())
 }
 
 // The service catalogs: every lookup, over a service chosen at run time.
 
 #[no_panic]
-fn service_lookup(service: Service, code: i32) -> (Option<&'static Entry>, usize, Category, bool) {
+fn service_lookup(
+    service: Service,
+    code: i32,
+) -> (Option<&'static Entry>, usize, Category, Advice, bool) {
     let catalog = service.catalog();
     (
         service.lookup(code),
         catalog.entries_of(code).len(),
         service.category(code),
+        service.advice(code),
         catalog.is_consistent(code, code % 2 == 0),
     )
 }
 
 #[no_panic]
-fn one_catalog(code: i32) -> (Option<&'static Entry>, Category) {
+fn text_lookup(service: Service, code: &str) -> (usize, Option<&'static Entry>) {
+    let catalog = service.catalog();
+    (catalog.entries_of_text(&code).len(), catalog.lookup_text(code))
+}
+
+#[no_panic]
+fn one_catalog(code: i32) -> (Option<&'static Entry>, Category, Advice) {
     (
-        ServiceCatalog::NOTIFICATION_HUB.lookup(code),
-        ServiceCatalog::PUSH.category(code),
+        Catalog::NOTIFICATION_HUB.lookup(code),
+        Catalog::PUSH.category(code),
+        Catalog::DEPLOY.advice(code),
     )
 }
 
 #[no_panic]
-fn service_names(service: Service, category: Category) -> (&'static str, &'static str, bool) {
-    (service.name(), category.name(), category.retryable())
+fn entry_parts(entry: &Entry) -> (usize, usize, bool, Option<bool>) {
+    (
+        entry.message().len() + entry.message_c_str().map_or(0, |c| c.count_bytes()),
+        entry.description().map_or(0, str::len)
+            + entry.description_c_str().map_or(0, |c| c.count_bytes()),
+        entry.agrees_with(entry.is_successful().unwrap_or(false)),
+        entry.is_successful(),
+    )
 }
 
 #[no_panic]
-fn header_in_service(
-    header: &Header<'_>,
+fn service_names(
     service: Service,
-) -> (Option<&'static Entry>, Category, bool) {
+    category: Category,
+    advice: Advice,
+) -> (&'static str, &'static str, &'static str, &'static str, bool) {
     (
-        header.entry_in(service),
-        header.category_in(service),
-        header.is_consistent_in(service),
+        service.name(),
+        category.name(),
+        advice.name(),
+        advice.description(),
+        advice.retryable() || category.advice().retryable(),
     )
 }
 
 #[no_panic]
-fn header_lookup_in(header: &Header<'_>) -> Lookup<Class, Api> {
-    header.lookup_in(&Catalog::COMPUTE)
+fn header_in_service(header: &Header<'_>, service: Service) -> (Meaning, usize, Option<&'static str>) {
+    let meaning = header.meaning(service);
+    (meaning, header.entries_in(service).len(), meaning.table_text())
+}
+
+#[no_panic]
+fn header_in_catalog(header: &Header<'_>) -> Meaning {
+    header.meaning_in(&Catalog::DEPLOY)
+}
+
+#[no_panic]
+fn to_owned(header: &Header<'_>) -> Result<OwnedHeader<16>, BufferTooSmall> {
+    OwnedHeader::from_header(header)
 }
 
 #[no_panic]
 fn owned_accessors<const N: usize>(
     header: &OwnedHeader<N>,
-) -> (Class, Option<Api>, Option<u16>, Remedy, bool, Option<&str>) {
+) -> (bool, Option<i32>, usize, Option<&str>, bool, Option<&str>, Meaning) {
+    let code = header.result_code();
     (
-        header.class(),
-        header.api(),
-        header.http_status(),
-        header.remedy(),
-        header.is_consistent(),
+        header.is_successful(),
+        code.integer(),
+        code.text().map_or(0, |text| text.len()),
+        header.result_message(),
+        header.message_truncated(),
         header.detail(),
+        header.meaning(Service::ALL[header.result_message().map_or(0, str::len) % Service::ALL.len()]),
     )
 }
 
@@ -180,13 +207,13 @@ fn feed<const N: usize>(parser: &mut StreamParser<N>, chunk: &[u8]) -> Result<St
 }
 
 #[no_panic]
-fn finish<const N: usize>(parser: StreamParser<N>) -> Result<OwnedHeader<N>, Error> {
-    parser.finish()
+fn finish<const N: usize>(parser: &mut StreamParser<N>) -> Result<OwnedHeader<N>, Error> {
+    parser.finish().map(|header| header.to_owned_header())
 }
 
 #[no_panic]
-fn stream_offset<const N: usize>(parser: &StreamParser<N>) -> usize {
-    parser.offset()
+fn stream_offset<const N: usize>(parser: &StreamParser<N>) -> (usize, Option<usize>) {
+    (parser.offset(), parser.string_code_offset())
 }
 
 /// A reader over a byte slice that hands out at most `step` bytes a read
@@ -414,12 +441,13 @@ fn members(input: &str) -> Members<'_> {
             3 => "other",
             _ => input,
         };
-        let value = match byte / 5 % 6 {
+        let value = match byte / 5 % 7 {
             0 => Token::Bool(byte % 2 == 0),
             1 => Token::Signed(i64::from(byte) * -1_000_000_000),
             2 => Token::Unsigned(u64::from(byte) << 33),
             3 => Token::Float(f64::from(byte) / 3.0),
             4 => Token::Text(input),
+            5 => Token::Signed(i64::from(byte) - 100),
             _ => Token::Null,
         };
         (key, value)
@@ -452,8 +480,8 @@ fn stream<const N: usize>(body: &[u8], step: usize) {
     for chunk in body.chunks(step.max(1)) {
         let _ = feed(&mut parser, chunk);
     }
-    println!("{}", stream_offset(&parser));
-    if let Ok(header) = finish(parser) {
+    println!("{:?}", stream_offset(&parser));
+    if let Ok(header) = finish(&mut parser) {
         println!("{:?}", owned_accessors(&header));
     }
     let mut buffer = vec![0; step];
@@ -518,25 +546,35 @@ fn main() {
         "{:?}",
         service_lookup(service, black_box(body.len() as i32 * 1000 - 1))
     );
+    let advice = Advice::ALL[body.len() % Advice::ALL.len()];
     println!(
         "{:?} {:?}",
         one_catalog(code),
-        service_names(service, category)
+        service_names(service, category, advice)
     );
+    let text = std::str::from_utf8(body).unwrap_or_default();
+    println!("{:?}", text_lookup(service, text));
+    if let Some(entry) = service.catalog().entries().get(body.len()) {
+        println!("{:?}", entry_parts(entry));
+    }
 
     let class = classify(code);
     let found = lookup(code);
     println!("{class:?} {found:?}");
-    println!("{}", describe(class, found.api, class.remedy()));
+    println!("{}", describe(class, found.api, found.remedy));
 
     match parse(body) {
         Ok(header) => {
             println!(
-                "{:?} {:?}",
+                "{:?} {:?} {:?}",
                 header_accessors(&header),
-                header_lookup_in(&header)
+                header_in_catalog(&header),
+                to_owned(&header).map(|owned| owned_accessors(&owned).2)
             );
             println!("{:?}", header_in_service(&header, service));
+            if let ResultCode::Text(code) = header.result_code {
+                println!("{}", decoded_len(code));
+            }
             if let Some(message) = header.result_message {
                 let mut buffer = vec![0; black_box(body.len() / 2)];
                 println!(
@@ -560,7 +598,6 @@ fn main() {
             }
         }
     }
-    let text = std::str::from_utf8(body).unwrap_or_default();
     println!("{:?}", deserialize_header(text));
     if let Ok(owned) = deserialize_owned(text) {
         println!("{:?}", owned_accessors(&owned));

@@ -1,7 +1,7 @@
 /* The C API, from C: every case of cases.h (the rule rows, the corpus, the
- * nesting limit) through parse, scan and the stream (one byte at a time and
- * in random chunks), the message cut at every capacity, bad and refused
- * arguments, and the names. The same file runs on the host (plain and with sanitizers) and
+ * nesting limit, string codes) through parse, scan and the stream (one byte
+ * at a time and in random chunks), the message cut at every capacity, bad
+ * and refused arguments, what codes mean in every service, and the names. The same file runs on the host (plain and with sanitizers) and
  * on a Cortex-M4 under QEMU (printf and exit through semihosting). Prints
  * "N passed, N failed"; the exit status is 0 only if none failed. */
 
@@ -62,7 +62,8 @@ static void check_outcome(const char *name, const char *what, nhncloud_header_re
                  (unsigned long)want->offset);
         check(error->field == want->field && error->offset == want->offset, label, name);
         check(!header->is_successful && header->result_code == 0 && !header->has_message &&
-                  !header->message_truncated && header->message_len == 0,
+                  !header->message_truncated && header->message_len == 0 && !header->code_is_text &&
+                  header->code_len == 0 && header->code_text[0] == 0,
               "a failed call clears the header", name);
         check(cap == 0 || buffer[0] == 0, "a failed call leaves an empty message", name);
         return;
@@ -74,6 +75,11 @@ static void check_outcome(const char *name, const char *what, nhncloud_header_re
           label, name);
     snprintf(label, sizeof label, "%s: has_message", what);
     check(header->has_message == want->has_message, label, name);
+    snprintf(label, sizeof label, "%s: a string code whole, NUL-terminated", what);
+    check(header->code_is_text == want->code_is_text && header->code_len == want->code_len &&
+              (want->code_len == 0 || memcmp(header->code_text, want->code, want->code_len) == 0) &&
+              header->code_text[header->code_len] == 0,
+          label, name);
     size_t kept = want->message_len;
     bool cut = false;
     if (want->has_message) {
@@ -101,7 +107,7 @@ static void check_outcome(const char *name, const char *what, nhncloud_header_re
     check(intact, label, name);
 }
 
-typedef nhncloud_header_result (*extract_fn)(const uint8_t *, size_t, nhncloud_header *, char *,
+typedef nhncloud_header_result (*extract_fn)(const char *, size_t, nhncloud_header *, char *,
                                              size_t, nhncloud_header_error *);
 
 /* The body and the message buffer are heap copies of exactly their size
@@ -111,7 +117,7 @@ static void run_extract(const struct nh_case *c, extract_fn extract, const char 
                         const struct nh_expect *want, size_t cap) {
     nhncloud_header header;
     nhncloud_header_error error;
-    uint8_t *body = malloc(c->len ? c->len : 1);
+    char *body = malloc(c->len ? c->len : 1);
     char *buffer = malloc(cap + 8);
     if (body == NULL || buffer == NULL) {
         check(false, "out of memory", c->name);
@@ -158,10 +164,13 @@ static void run_stream(const struct nh_case *c, uint32_t mode, size_t chunk, con
         if (size > c->len - at) {
             size = c->len - at;
         }
-        got = nhncloud_header_stream_feed(&stream, c->body + at, size, &complete, &error);
+        got = nhncloud_header_stream_feed(&stream, (const char *)c->body + at, size, &complete, &error);
         at += size;
     }
-    bool closed = mode == NHNCLOUD_HEADER_MODE_SCAN && want->result == NHNCLOUD_HEADER_RESULT_OK;
+    /* A code too long for the C header is found at finish, after the
+     * stream read the header whole. */
+    bool closed = mode == NHNCLOUD_HEADER_MODE_SCAN && (want->result == NHNCLOUD_HEADER_RESULT_OK ||
+                                                        want->result == NHNCLOUD_HEADER_RESULT_CODE_TOO_LONG);
     char label[160];
     snprintf(label, sizeof label, "%s: complete is %s", what, closed ? "reported" : "never reported");
     check(complete == closed, label, c->name);
@@ -169,7 +178,7 @@ static void run_stream(const struct nh_case *c, uint32_t mode, size_t chunk, con
         /* A failed stream keeps its error, and finish reports it too. */
         nhncloud_header_error again;
         bool more = true;
-        check(nhncloud_header_stream_feed(&stream, (const uint8_t *)"}", 1, &more, &again) == got &&
+        check(nhncloud_header_stream_feed(&stream, "}", 1, &more, &again) == got &&
                   again.kind == error.kind && again.field == error.field && again.offset == error.offset &&
                   !more,
               "a failed stream repeats its error", c->name);
@@ -177,7 +186,9 @@ static void run_stream(const struct nh_case *c, uint32_t mode, size_t chunk, con
     memset(buffer, CANARY, sizeof buffer);
     memset(&header, 0xFF, sizeof header);
     got = nhncloud_header_stream_finish(&stream, &header, buffer, cap, &error);
-    check_outcome(c->name, what, got, &header, &error, buffer, cap, NHNCLOUD_HEADER_STREAM_MESSAGE_CAP, want);
+    /* A string code takes its bytes of the stream's room first. */
+    check_outcome(c->name, what, got, &header, &error, buffer, cap,
+                  NHNCLOUD_HEADER_STREAM_MESSAGE_CAP - want->code_len, want);
     check(nhncloud_header_stream_feed(&stream, NULL, 0, NULL, NULL) == NHNCLOUD_HEADER_RESULT_NULL_ARGUMENT,
           "a finished stream refuses feed", c->name);
 }
@@ -203,7 +214,7 @@ static void run_case(const struct nh_case *c) {
     }
 }
 
-static const uint8_t GOOD[] =
+static const char GOOD[] =
     "{\"header\":{\"isSuccessful\":false,\"resultCode\":22404,\"resultMessage\":\"Not Found\"}}";
 #define GOOD_LEN (sizeof GOOD - 1)
 
@@ -294,9 +305,9 @@ static void refused_arguments(void) {
     nhncloud_header header;
     nhncloud_header_error error;
     char message[32];
-    uint8_t in_place[sizeof GOOD];
+    char in_place[sizeof GOOD];
     memcpy(in_place, GOOD, sizeof GOOD);
-    check(nhncloud_header_parse(in_place, GOOD_LEN, &header, (char *)in_place, GOOD_LEN, &error) ==
+    check(nhncloud_header_parse(in_place, GOOD_LEN, &header, in_place, GOOD_LEN, &error) ==
                   NHNCLOUD_HEADER_RESULT_NULL_ARGUMENT &&
               memcmp(in_place, GOOD, sizeof GOOD) == 0,
           "a message buffer over the body, nothing written", name);
@@ -315,7 +326,7 @@ static void refused_arguments(void) {
     check(nhncloud_header_stream_init(misaligned, NHNCLOUD_HEADER_MODE_SCAN) == NHNCLOUD_HEADER_RESULT_NULL_ARGUMENT,
           "a misaligned stream", name);
     check(nhncloud_header_stream_init(stream, NHNCLOUD_HEADER_MODE_SCAN) == NHNCLOUD_HEADER_RESULT_OK, "init", name);
-    check(nhncloud_header_stream_feed(stream, storage.bytes + 8, 16, NULL, &error) ==
+    check(nhncloud_header_stream_feed(stream, (const char *)storage.bytes + 8, 16, NULL, &error) ==
               NHNCLOUD_HEADER_RESULT_NULL_ARGUMENT,
           "a chunk inside the stream", name);
     check(nhncloud_header_stream_feed(stream, GOOD, 10, NULL, &error) == NHNCLOUD_HEADER_RESULT_OK,
@@ -342,13 +353,13 @@ static void names(void) {
         "ok", "empty", "not_an_object", "unexpected_byte", "unexpected_end", "invalid_number",
         "invalid_escape", "lone_surrogate", "control_character", "invalid_utf8", "depth_limit",
         "trailing_characters", "missing_header", "missing_field", "duplicate_key", "wrong_type",
-        "invalid_result_code"};
-    for (uint32_t r = 0; r <= 16; r++) {
+        "invalid_result_code", "code_too_long"};
+    for (uint32_t r = 0; r <= 17; r++) {
         check(same(nhncloud_header_result_name(r), results[r]), results[r], name);
     }
     check(same(nhncloud_header_result_name(NHNCLOUD_HEADER_RESULT_NULL_ARGUMENT), "null_argument"),
           "null_argument", name);
-    check(nhncloud_header_result_name(17) == NULL && nhncloud_header_result_name(254) == NULL,
+    check(nhncloud_header_result_name(18) == NULL && nhncloud_header_result_name(254) == NULL,
           "no name for other results", name);
     check(same(nhncloud_header_field_name(NHNCLOUD_HEADER_FIELD_RESULT_CODE), "resultCode") &&
               same(nhncloud_header_field_name(NHNCLOUD_HEADER_FIELD_NONE), "") &&
@@ -417,23 +428,157 @@ static void names(void) {
     check(same(nhncloud_header_version(), "0.1.0"), "version", name);
 }
 
+/* A header as the library fills it in, from a body. */
+static nhncloud_header read_header(const char *body, char *message, size_t cap) {
+    nhncloud_header header;
+    nhncloud_header_error error;
+    if (nhncloud_header_parse(body, strlen(body), &header, message, cap, &error) != NHNCLOUD_HEADER_RESULT_OK) {
+        check(false, body, "a body of the meaning tests");
+    }
+    return header;
+}
+
+/* What codes mean, in every service, through the one call: category,
+ * advice, retryability, consistency and the table's texts. */
+static void meanings(void) {
+    const char *name = "meanings";
+    static const char *const services[] = {
+        "compute", "push", "sms", "email", "kakaotalk-bizmessage", "notification-hub", "cdn", "api-gateway",
+        "role", "leaderboard", "document-recognizer", "gamebase", "face-recognition", "certificate-manager",
+        "deploy"};
+    for (uint32_t s = 0; s < sizeof services / sizeof services[0]; s++) {
+        check(nhncloud_header_service_from_name(services[s]) == s && same(nhncloud_header_service_name(s), services[s]),
+              services[s], name);
+    }
+    check(nhncloud_header_service_from_name("Push") == NHNCLOUD_HEADER_SERVICE_NONE &&
+              nhncloud_header_service_from_name("") == NHNCLOUD_HEADER_SERVICE_NONE &&
+              nhncloud_header_service_from_name(NULL) == NHNCLOUD_HEADER_SERVICE_NONE &&
+              nhncloud_header_service_name(15) == NULL,
+          "no other service", name);
+    check(same(nhncloud_header_category_name(NHNCLOUD_HEADER_CATEGORY_LIMIT_EXCEEDED), "limit_exceeded") &&
+              nhncloud_header_category_name(11) == NULL,
+          "category names", name);
+    check(same(nhncloud_header_advice_name(NHNCLOUD_HEADER_ADVICE_RETRY_LATER), "retry_later") &&
+              nhncloud_header_advice_description(NHNCLOUD_HEADER_ADVICE_CONTACT_SUPPORT) != NULL &&
+              nhncloud_header_advice_name(11) == NULL && nhncloud_header_advice_description(11) == NULL,
+          "advice names", name);
+    for (uint32_t a = 0; a <= 11; a++) {
+        bool retryable = a == NHNCLOUD_HEADER_ADVICE_RETRY_LATER || a == NHNCLOUD_HEADER_ADVICE_RETRY;
+        check(nhncloud_header_advice_retryable(a) == retryable, "advice retryable", name);
+    }
+
+    static const struct {
+        const char *body;
+        uint32_t service;
+        bool known, retryable, consistent;
+        uint32_t category, advice;
+        const char *message, *description;
+    } rows[] = {
+        /* -2: a server error the seed says to report: not retried. */
+        {"{\"header\":{\"isSuccessful\":false,\"resultCode\":-2,\"resultMessage\":\"UNKNOWN EXCEPTION\"}}",
+         NHNCLOUD_HEADER_SERVICE_COMPUTE, true, false, true, NHNCLOUD_HEADER_CATEGORY_SERVER_ERROR,
+         NHNCLOUD_HEADER_ADVICE_CONTACT_SUPPORT, "UNKNOWN EXCEPTION",
+         "An unexpected error occurred. Contact the operator (support)."},
+        /* Push's 40402, not Compute's volume API. */
+        {"{\"header\":{\"isSuccessful\":false,\"resultCode\":40402,\"resultMessage\":\"x\"}}",
+         NHNCLOUD_HEADER_SERVICE_PUSH, true, false, true, NHNCLOUD_HEADER_CATEGORY_NOT_FOUND,
+         NHNCLOUD_HEADER_ADVICE_FIX_REQUEST, "Client Error. Not found certificate.", NULL},
+        {"{\"header\":{\"isSuccessful\":false,\"resultCode\":40402,\"resultMessage\":\"x\"}}",
+         NHNCLOUD_HEADER_SERVICE_COMPUTE, true, false, true, NHNCLOUD_HEADER_CATEGORY_INVALID_REQUEST,
+         NHNCLOUD_HEADER_ADVICE_FIX_REQUEST, "Volume API error message", "Same rule."},
+        /* CDN says to try again later. */
+        {"{\"header\":{\"isSuccessful\":false,\"resultCode\":30001,\"resultMessage\":null}}",
+         NHNCLOUD_HEADER_SERVICE_CDN, true, true, true, NHNCLOUD_HEADER_CATEGORY_LIMIT_EXCEEDED,
+         NHNCLOUD_HEADER_ADVICE_RETRY_LATER, "Purge usage has exceeded. Please try again later.",
+         "Purge volume has been exceeded."},
+        /* One code, 68 messages: the header's picks the row. */
+        {"{\"header\":{\"isSuccessful\":false,\"resultCode\":400001,\"resultMessage\":\"Invalid phone number "
+         "pattern.\"}}",
+         NHNCLOUD_HEADER_SERVICE_NOTIFICATION_HUB, true, false, true, NHNCLOUD_HEADER_CATEGORY_INVALID_REQUEST,
+         NHNCLOUD_HEADER_ADVICE_FIX_REQUEST, "Invalid phone number pattern.", NULL},
+        {"{\"header\":{\"isSuccessful\":false,\"resultCode\":400001,\"resultMessage\":\"another\"}}",
+         NHNCLOUD_HEADER_SERVICE_NOTIFICATION_HUB, true, false, true, NHNCLOUD_HEADER_CATEGORY_INVALID_REQUEST,
+         NHNCLOUD_HEADER_ADVICE_FIX_REQUEST, NULL, NULL},
+        /* Deploy's string codes, escaped or not; an integer there, a string
+         * elsewhere: unknown. */
+        {"{\"header\":{\"isSuccessful\":false,\"resultCode\":\"NOT\\u005fFOUND_OS\",\"resultMessage\":\"x\"}}",
+         NHNCLOUD_HEADER_SERVICE_DEPLOY, true, false, true, NHNCLOUD_HEADER_CATEGORY_NOT_FOUND,
+         NHNCLOUD_HEADER_ADVICE_FIX_REQUEST, "The OS could not be found", NULL},
+        {"{\"header\":{\"isSuccessful\":true,\"serverTime\":1,\"resultCode\":\"SUCCESS\",\"resultMessage\":"
+         "\"success\"}}",
+         NHNCLOUD_HEADER_SERVICE_DEPLOY, true, false, true, NHNCLOUD_HEADER_CATEGORY_SUCCESS,
+         NHNCLOUD_HEADER_ADVICE_NONE, "success", NULL},
+        {"{\"header\":{\"isSuccessful\":true,\"resultCode\":0,\"resultMessage\":null}}",
+         NHNCLOUD_HEADER_SERVICE_DEPLOY, false, false, false, NHNCLOUD_HEADER_CATEGORY_UNSPECIFIED,
+         NHNCLOUD_HEADER_ADVICE_READ_MESSAGE, NULL, NULL},
+        {"{\"header\":{\"isSuccessful\":false,\"resultCode\":\"SUCCESS\",\"resultMessage\":null}}",
+         NHNCLOUD_HEADER_SERVICE_COMPUTE, false, false, true, NHNCLOUD_HEADER_CATEGORY_UNSPECIFIED,
+         NHNCLOUD_HEADER_ADVICE_READ_MESSAGE, NULL, NULL},
+        /* isSuccessful against the table. */
+        {"{\"header\":{\"isSuccessful\":true,\"resultCode\":1000,\"resultMessage\":null}}",
+         NHNCLOUD_HEADER_SERVICE_EMAIL, true, false, true, NHNCLOUD_HEADER_CATEGORY_PARTIAL_SUCCESS,
+         NHNCLOUD_HEADER_ADVICE_CHECK_RESULT, "Some of your requests are successful.", NULL},
+        {"{\"header\":{\"isSuccessful\":true,\"resultCode\":10404,\"resultMessage\":null}}",
+         NHNCLOUD_HEADER_SERVICE_COMPUTE, true, false, false, NHNCLOUD_HEADER_CATEGORY_NOT_FOUND,
+         NHNCLOUD_HEADER_ADVICE_FIX_REQUEST, "Instance API error message",
+         "The last three digits of resultCode are the HTTP status code. Retry is possible after acting on "
+         "resultMessage."},
+    };
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        char message[128];
+        nhncloud_header header = read_header(rows[i].body, message, sizeof message);
+        nhncloud_header_meaning meaning;
+        memset(&meaning, 0xFF, sizeof meaning);
+        char label[96];
+        snprintf(label, sizeof label, "row %lu in %s", (unsigned long)i, nhncloud_header_service_name(rows[i].service));
+        check(nhncloud_header_meaning_of(rows[i].service, &header, message, &meaning) == NHNCLOUD_HEADER_RESULT_OK,
+              label, name);
+        check(meaning.known == rows[i].known && meaning.retryable == rows[i].retryable &&
+                  meaning.consistent == rows[i].consistent && meaning.category == rows[i].category &&
+                  meaning.advice == rows[i].advice,
+              label, name);
+        check(rows[i].message ? same(meaning.message, rows[i].message) : meaning.message == NULL, label, name);
+        check(rows[i].description ? same(meaning.description, rows[i].description) : meaning.description == NULL,
+              label, name);
+    }
+    char message[64];
+    nhncloud_header header = read_header(rows[0].body, message, sizeof message);
+    nhncloud_header_meaning meaning;
+    check(nhncloud_header_meaning_of(15, &header, message, &meaning) == NHNCLOUD_HEADER_RESULT_NULL_ARGUMENT &&
+              nhncloud_header_meaning_of(NHNCLOUD_HEADER_SERVICE_COMPUTE, NULL, message, &meaning) ==
+                  NHNCLOUD_HEADER_RESULT_NULL_ARGUMENT &&
+              nhncloud_header_meaning_of(NHNCLOUD_HEADER_SERVICE_COMPUTE, &header, message, NULL) ==
+                  NHNCLOUD_HEADER_RESULT_NULL_ARGUMENT &&
+              nhncloud_header_meaning_of(NHNCLOUD_HEADER_SERVICE_COMPUTE, &header, NULL, &meaning) ==
+                  NHNCLOUD_HEADER_RESULT_OK &&
+              nhncloud_header_meaning_of(NHNCLOUD_HEADER_SERVICE_COMPUTE, &header, message,
+                                         (nhncloud_header_meaning *)(void *)message) ==
+                  NHNCLOUD_HEADER_RESULT_NULL_ARGUMENT,
+          "refused arguments, and no message", name);
+    header.code_len = NHNCLOUD_HEADER_CODE_CAP;
+    check(nhncloud_header_meaning_of(NHNCLOUD_HEADER_SERVICE_DEPLOY, &header, message, &meaning) ==
+              NHNCLOUD_HEADER_RESULT_NULL_ARGUMENT,
+          "a code length no header has", name);
+}
+
 int main(void) {
-    bool reached[17] = {false};
+    bool reached[18] = {false};
     for (size_t i = 0; i < CASE_COUNT; i++) {
         run_case(&cases[i]);
-        if (cases[i].parse.result <= 16 && cases[i].scan.result <= 16) {
+        if (cases[i].parse.result <= 17 && cases[i].scan.result <= 17) {
             reached[cases[i].parse.result] = true;
             reached[cases[i].scan.result] = true;
         } else {
             check(false, "an expected result out of range", cases[i].name);
         }
     }
-    for (uint32_t kind = 0; kind <= 16; kind++) {
+    for (uint32_t kind = 0; kind <= 17; kind++) {
         check(reached[kind], nhncloud_header_result_name(kind), "a case for every result");
     }
     bad_arguments();
     refused_arguments();
     names();
+    meanings();
     printf("%lu cases: %u passed, %u failed\n", (unsigned long)CASE_COUNT, passed, failed);
     return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
 }

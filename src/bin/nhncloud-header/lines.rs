@@ -166,7 +166,8 @@ fn stream_long_line(
                 None
             }
         };
-        let result = (!blank).then(|| outcome.and_then(|_| parser.finish()));
+        let result = (!blank)
+            .then(|| outcome.and_then(|_| parser.finish().map(|header| header.to_owned_header())));
         return Ok(LongLine { result, rest });
     }
 }

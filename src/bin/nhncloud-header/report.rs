@@ -146,9 +146,10 @@ impl<'a> Report<'a> {
         message: Option<&'a str>,
         detail: Option<&'a str>,
     ) -> Self {
-        let meaning: Meaning = service
-            .catalog()
-            .meaning(&result_code, is_successful, message.as_ref());
+        let meaning: Meaning =
+            service
+                .catalog()
+                .meaning(&result_code, is_successful, message.as_ref());
         Report {
             is_successful,
             result_code,
@@ -251,9 +252,7 @@ impl<'a> Report<'a> {
         }
         out.write_all(b": ")?;
         match self.result_code {
-            ResultCode::Integer(code) => {
-                write_integer(out, code < 0, code.unsigned_abs().into())?
-            }
+            ResultCode::Integer(code) => write_integer(out, code < 0, code.unsigned_abs().into())?,
             ResultCode::Text(code) => write_quoted(out, code)?,
         }
         out.write_all(b" ")?;
@@ -411,9 +410,7 @@ impl Report<'_> {
             b",\"ok\":true,\"isSuccessful\":false,\"resultCode\":"
         })?;
         match self.result_code {
-            ResultCode::Integer(code) => {
-                write_integer(out, code < 0, code.unsigned_abs().into())?
-            }
+            ResultCode::Integer(code) => write_integer(out, code < 0, code.unsigned_abs().into())?,
             ResultCode::Text(code) => write_json_string(out, Some(code))?,
         }
         out.write_all(b",\"resultMessage\":")?;

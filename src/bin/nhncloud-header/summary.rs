@@ -156,7 +156,11 @@ impl Summary {
             let classes = Class::ALL
                 .into_iter()
                 .map(|class| (class.name().to_string(), self.classes[class as usize]));
-            rows(out, "compute: by class:", &mut classes.filter(|row| row.1 > 0))?;
+            rows(
+                out,
+                "compute: by class:",
+                &mut classes.filter(|row| row.1 > 0),
+            )?;
             let mut api_errors = self
                 .api_error_rows()
                 .map(|(api, status, count)| (format!("{api} {status}"), count));

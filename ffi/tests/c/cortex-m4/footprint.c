@@ -8,12 +8,12 @@
 
 #include "nhncloud_header.h"
 
-static const uint8_t BODY[] =
+static const char BODY[] =
     "{\"header\":{\"isSuccessful\":false,\"resultCode\":10404,"
     "\"resultMessage\":\"Not Found : instance\"},\"instances\":[]}";
 
 /* The body, as if just read from a socket. */
-static const uint8_t *volatile body = BODY;
+static const char *volatile body = BODY;
 /* The outcome, as if written to a register. */
 static volatile uint32_t outcome;
 
@@ -23,9 +23,9 @@ static nhncloud_header_stream stream;
 
 static void reset_handler(void) {
     size_t len = sizeof BODY - 1;
-    const uint8_t *data = body;
+    const char *data = body;
 #if PROGRAM == 0
-    outcome = (uint32_t)len ^ data[0];
+    outcome = (uint32_t)len ^ (uint8_t)data[0];
 #elif PROGRAM == 1
     nhncloud_header header;
     char message[32];

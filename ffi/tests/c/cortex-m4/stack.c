@@ -45,11 +45,11 @@ static __attribute__((noinline)) size_t measure(void (*call)(void)) {
 }
 
 static void call_parse(void) {
-    nhncloud_header_parse(current->body, current->len, &header, message, sizeof message, &error);
+    nhncloud_header_parse((const char *)current->body, current->len, &header, message, sizeof message, &error);
 }
 
 static void call_scan(void) {
-    nhncloud_header_scan(current->body, current->len, &header, message, sizeof message, &error);
+    nhncloud_header_scan((const char *)current->body, current->len, &header, message, sizeof message, &error);
 }
 
 static void call_stream(void) {
@@ -57,7 +57,7 @@ static void call_stream(void) {
     nhncloud_header_stream_init(&stream, NHNCLOUD_HEADER_MODE_PARSE);
     for (size_t at = 0; at < current->len && !complete; at += 64) {
         size_t size = current->len - at < 64 ? current->len - at : 64;
-        nhncloud_header_stream_feed(&stream, current->body + at, size, &complete, &error);
+        nhncloud_header_stream_feed(&stream, (const char *)current->body + at, size, &complete, &error);
     }
     nhncloud_header_stream_finish(&stream, &header, message, sizeof message, &error);
 }

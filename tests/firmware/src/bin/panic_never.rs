@@ -16,7 +16,10 @@ use core::fmt::{self, Write};
 use core::hint::black_box;
 use core::panic::PanicInfo;
 
-use nhncloud_header::{Catalog, Error, Header, Message, Mode, ReadError, Service, StreamParser};
+use nhncloud_header::{
+    Catalog, ComputeDetails, Error, Header, Message, Mode, OwnedHeader, ReadError, ResultCode, Service,
+    StreamParser,
+};
 
 #[panic_handler]
 fn panic(_: &PanicInfo<'_>) -> ! {
@@ -93,22 +96,40 @@ impl embedded_io::Read for Reader {
 }
 
 fn header(header: &Header<'_>, out: &mut Fixed) {
-    report(header.class() as usize);
-    report(header.api().map_or(0, |api| api.thousand() as usize));
-    report(header.http_status().map_or(0, usize::from));
-    report(header.remedy().description().len());
-    report(header.is_consistent() as usize);
-    report(header.lookup_in(&Catalog::COMPUTE).class as usize);
+    if let Some(details) = header.compute_details() {
+        report(details.class as usize + details.remedy.description().len());
+        report(details.api.map_or(0, |api| api.thousand() as usize));
+        report(details.http_status.map_or(0, usize::from));
+    }
+    report(header.meaning_in(&Catalog::COMPUTE).advice as usize);
     // A service chosen at run time: every table, every lookup.
     let service = Service::ALL[body().len() % Service::ALL.len()];
-    if let Some(entry) = header.entry_in(service) {
-        report(entry.message.len() + entry.category.name().len());
+    let meaning = header.meaning(service);
+    if let Some(entry) = meaning.entry {
+        report(entry.message().len() + entry.category().name().len());
+        report(entry.message_c_str().map_or(0, |text| text.count_bytes()));
     }
-    report(service.catalog().entries_of(header.result_code).len());
-    report(header.is_consistent_in(service) as usize + header.category_in(service) as usize);
+    report(header.entries_in(service).len() + meaning.table_text().map_or(0, str::len));
+    report(meaning.consistent as usize + meaning.category as usize + meaning.retryable() as usize);
+    if let ResultCode::Text(code) = header.result_code {
+        show_message(code, out);
+    }
     if let Some(message) = header.result_message {
         show_message(message, out);
     }
+    match OwnedHeader::<16>::from_header(header) {
+        Ok(owned) => owned_header(&owned),
+        Err(error) => report(error.needed()),
+    }
+}
+
+fn owned_header<const N: usize>(header: &OwnedHeader<N>) {
+    report(header.detail().map_or(0, str::len) + header.message_truncated() as usize);
+    match header.result_code() {
+        ResultCode::Integer(code) => report(ComputeDetails::of(code).class as usize),
+        ResultCode::Text(code) => report(code.len()),
+    }
+    report(header.meaning(Service::ALL[body().len() % Service::ALL.len()]).advice as usize);
 }
 
 fn show_message(message: Message<'_>, out: &mut Fixed) {
@@ -140,13 +161,15 @@ fn stream<const N: usize>(step: usize, out: &mut Fixed) {
         }
     }
     report(parser.offset());
+    report(parser.string_code_offset().unwrap_or(0));
     if let Ok(header) = parser.finish() {
-        report(header.detail().map_or(0, str::len) + header.class() as usize);
+        owned_header(&header.to_owned_header());
+        report(header.result_message().map_or(0, str::len));
     }
     let mut buffer = [0u8; 32];
     let mut reader = Reader { rest: body(), step };
     match StreamParser::<N>::new(Mode::Scan).read_from(&mut reader, &mut buffer) {
-        Ok(header) => report(header.result_code as usize),
+        Ok(header) => report(header.result_code().integer().unwrap_or(0) as usize),
         Err(ReadError::Parse(failure)) => error(failure, out),
         Err(ReadError::Read(kind)) => report(kind as usize),
     }

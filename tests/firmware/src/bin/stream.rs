@@ -29,7 +29,10 @@ pub extern "C" fn reset() -> ! {
         }
     }
     let outcome = match parser.finish() {
-        Ok(header) => nhncloud_header::classify(header.result_code) as u32 | (header.message_truncated as u32) << 8,
+        Ok(header) => match header.result_code().integer() {
+            Some(code) => nhncloud_header::classify(code) as u32 | (header.message_truncated() as u32) << 8,
+            None => 0x200,
+        },
         Err(error) => 0x100 | error.kind() as u32,
     };
     runtime::report(outcome)
