@@ -1,41 +1,67 @@
-//! Gets the `header` out of NHN Cloud API responses: no heap, no panics, a
-//! small constant stack, and less time than a general JSON library needs.
+//! Gets the `header` out of NHN Cloud API responses, and tells what its
+//! result code means: `#![no_std]`, no heap, no panics, a small constant
+//! stack, and less time than a general JSON library needs.
 //!
-//! Every NHN Cloud Compute Instance API response body carries a top-level
-//! `"header"` object:
+//! NHN Cloud answers `200 OK` to most failures and puts the verdict in the
+//! body's top-level `"header"`:
 //!
 //! ```json
-//! {"header": {"isSuccessful": true, "resultCode": 0, "resultMessage": "SUCCESS"}, "instances": []}
+//! {"header": {"isSuccessful": false, "resultCode": 10404, "resultMessage": "Not Found"}, "instances": []}
 //! ```
 //!
-//! [`parse`] validates the whole body as JSON (RFC 8259) and returns the
-//! header; [`scan`] returns it as soon as the header object closes, without
-//! reading the rest.
+//! # Entry points
+//!
+//! | to | call | |
+//! |---|---|---|
+//! | validate a whole body, get its header | [`parse`] / [`parse_with`] | `parse(body)?.result_code` |
+//! | stop once the header closes | [`scan`] / [`scan_with`] | `scan(body)?.result_message` |
+//! | read a trusted body at the structural scan's speed | [`locate`] / [`locate_with`] | `locate(body)?` |
+//! | read a body that arrives in chunks, in `64 + N` bytes | [`StreamParser`] | `parser.feed(chunk)?` ... `parser.finish()?` |
+//! | tell what a code means in a service's table | [`Header::meaning`], [`Catalog::meaning`] | `header.meaning(Service::Push).retryable()` |
+//! | Compute's own details (row, API, HTTP status, remedy) | [`classify`], [`ComputeDetails`] | `classify(10404)` |
+//! | keep a header past its body | [`OwnedHeader::from_header`] | `OwnedHeader::<64>::from_header(&header)?` |
 //!
 //! ```
+//! use nhncloud_header::{Advice, Category, Service};
+//!
 //! let body = br#"{"header":{"isSuccessful":false,"resultCode":10404,"resultMessage":"Not Found"}}"#;
 //! let header = nhncloud_header::scan(body)?;
 //! assert_eq!(header.result_code, 10404);
 //! assert_eq!(header.result_message.unwrap(), "Not Found");
+//!
+//! // One reading, in the service's table: what happened, what to do.
+//! let meaning = header.meaning(Service::Compute);
+//! assert_eq!(meaning.category, Category::NotFound);
+//! assert_eq!(meaning.advice, Advice::FixRequest);
+//! assert!(!meaning.retryable());
 //! # Ok::<(), nhncloud_header::Error>(())
 //! ```
 //!
-//! [`StreamParser`] does the same for a body that arrives in chunks, in at
-//! most `64 + N` bytes of state ([`Mode::Scan`] or [`Mode::Parse`]).
+//! # What a result code means
 //!
-//! [`classify`] tells what a `resultCode` means in the Compute Instance
-//! error-code table ([`Class`]), which [`Api`] raised it, and the
-//! [`Remedy`]; `Header` has shortcuts for all of it. Fourteen services'
-//! published tables are [`Service`]s: a code is looked up in its service's
-//! table ([`ServiceCatalog`]), and its [`Category`] is one vocabulary across
-//! services, with whether a retry may help.
+//! Fifteen services' published tables ship as [`Catalog`]s ([`Service`]
+//! names them: `"push".parse::<Service>()`), and the same number means
+//! different things in each: 20001 is "No available IP" in Compute and
+//! "Failed to authenticate with AppKey." in CDN. A code's [`Meaning`] in a
+//! table is one vocabulary for every service: a [`Category`] (what
+//! happened) and an [`Advice`] (what to do next), each resting on the row's
+//! recorded evidence; only the advice says whether a retry can help.
+//! Deploy writes its codes as strings (`"NOT_FOUND_OS"`): a header's
+//! [`ResultCode`] is an integer or a string.
 //!
 //! ```
-//! use nhncloud_header::{classify, Class, Remedy};
+//! use nhncloud_header::{Advice, Catalog, Category, Service};
 //!
-//! const C: Class = classify(10404);
-//! assert_eq!(C, Class::ApiError);
-//! assert_eq!(C.remedy(), Remedy::RetryAfterFix);
+//! // Push's 40402 is not Compute's volume API error 402.
+//! assert_eq!(Service::Push.category(40402), Category::NotFound);
+//! // CDN says "Please try again later.": a retry can help.
+//! const PURGE: Advice = Catalog::CDN.advice(30001);
+//! assert!(PURGE.retryable());
+//! // A string code, in Deploy's table.
+//! let body = br#"{"header":{"isSuccessful":false,"serverTime":1533526167415,"resultCode":"NOT_FOUND_OS","resultMessage":"The OS could not be found"}}"#;
+//! let meaning = nhncloud_header::parse(body)?.meaning(Service::Deploy);
+//! assert_eq!((meaning.category, meaning.advice), (Category::NotFound, Advice::FixRequest));
+//! # Ok::<(), nhncloud_header::Error>(())
 //! ```
 //!
 //! # Errors
@@ -58,8 +84,9 @@
 //! and surrounded by whitespace, whose members include exactly one `header`
 //! (keys compare after unescaping, so `"he\u0061der"` counts). The header must
 //! be an object with `isSuccessful` (`true` or `false`), `resultCode` (an
-//! integer within `i32`; `-0` is 0) and `resultMessage` (a string or `null`),
-//! each exactly once and in any order; other members are validated and
+//! integer within `i32`, `-0` being 0, or a string) and `resultMessage` (a
+//! string or `null`), each exactly once and in any order; other members
+//! (Deploy's `serverTime`, Gamebase's `transactionId`) are validated and
 //! skipped. Every string is checked for UTF-8, raw control characters and
 //! escapes, every number against the JSON grammar. Nesting beyond
 //! [`Options::max_depth`] is rejected; nothing recurses, so stack use does
@@ -85,7 +112,7 @@
 //! index: it finds the body's structure 64 bytes at a time with SIMD
 //! (AVX2 with PCLMULQDQ when the CPU has them, else SSE2; NEON on aarch64),
 //! checks the grammar of every block with bitmasks, and reads the header
-//! from there. Whatever it rejects, or does not handle (bodies under 64
+//! from there. Whatever it rejects, or does not handle (bodies under 256
 //! bytes among them), goes to the byte-wise engine, which then gives the
 //! exact error; it never accepts what the byte-wise engine rejects.
 //!
@@ -97,19 +124,34 @@
 //!
 //! # Crate features
 //!
-//! The library is `#![no_std]` and allocation-free whatever the features.
+//! The library is `#![no_std]` and allocation-free whatever the features;
+//! none is on by default.
 //!
-//! - `cli`: the `nhncloud-header` command-line tool (a binary; std, clap and
-//!   serde_json are used there only), and `StreamParser::read_from_std`.
-//! - `embedded-io`: `StreamParser::read_from` for any `embedded_io::Read`.
-//! - `serde`: `Deserialize` and `Serialize` for [`Header`], [`Message`] and
-//!   [`OwnedHeader`] (NHN's camelCase keys; the same rules as `parse`; no
-//!   allocation), and [`Class`], [`Api`], [`Remedy`] and [`ErrorKind`] as
-//!   their snake_case names.
-//! - `defmt`: `defmt::Format` for every public type (names for named types,
-//!   decoded text for a message), forwarded to `heapless` and `embedded-io`.
+//! | feature | adds |
+//! |---|---|
+//! | `serde` | `Deserialize`/`Serialize` for [`OwnedHeader`] (the type for serde_json: every body, escapes and string codes included), [`Header`] (borrowed, for serde-json-core), [`Message`], [`ResultCode`], [`Entry`], [`Meaning`], and the names of [`Service`], [`Category`], [`Advice`], [`Class`], [`Api`], [`Remedy`], [`ErrorKind`] |
+//! | `defmt` | `defmt::Format` for every public type, forwarded to `heapless`, `embedded-io` and `embedded-io-async` |
+//! | `embedded-io` | [`StreamParser::read_from`] for any `embedded_io::Read` |
+//! | `embedded-io-async` | [`StreamParser::read_from_async`] for any `embedded_io_async::Read` (embassy-net's `TcpSocket`), no_std |
+//! | `tokio` | [`StreamParser::read_from_tokio`] for any `tokio::io::AsyncRead + Unpin` (std) |
+//! | `std` | [`StreamParser::read_from_std`] for any `std::io::Read`; no dependency |
+//! | `cli` | the `nhncloud-header` command-line tool (a binary; its dependencies are for it alone) |
+//!
+//! ```
+//! # #[cfg(feature = "serde")] {
+//! // `serde`: the owned header inside your own types, with serde_json.
+//! #[derive(serde::Deserialize)]
+//! struct Response {
+//!     header: nhncloud_header::OwnedHeader<64>,
+//! }
+//! let body = br#"{"header":{"isSuccessful":false,"resultCode":-4,"resultMessage":"Invalid parameters : \"name\""}}"#;
+//! let response: Response = serde_json::from_slice(body).unwrap();
+//! assert_eq!(response.header.result_message(), Some("Invalid parameters : \"name\""));
+//! # }
+//! ```
 
 #![no_std]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![deny(missing_docs)]
 #![cfg_attr(test, deny(warnings))]
 #![deny(unsafe_code)]

@@ -115,11 +115,12 @@ pub fn scan_with(body: &[u8], options: Options) -> Result<Header<'_>, Error> {
 #[inline(never)]
 fn extract(body: &[u8], mode: Mode, options: Options) -> Result<Header<'_>, Error> {
     #[cfg(not(any(target_os = "none", nhncloud_header_small)))]
-    if body.len() >= INDEX_FROM
-        && !(mode == Mode::Scan && header_first(body).is_some())
-        && let Some(header) = indexed(index::dispatch::best(), body, mode, options)
-    {
-        return Ok(header);
+    if body.len() >= INDEX_FROM && !(mode == Mode::Scan && header_first(body).is_some()) {
+        // Written where this function returns it: no header on this frame.
+        let header = indexed(index::dispatch::best(), body, mode, options);
+        if header.is_ok() {
+            return header;
+        }
     }
     byte_wise(body, mode, options)
 }
@@ -147,12 +148,17 @@ pub(crate) fn byte_wise(body: &[u8], mode: Mode, options: Options) -> Result<Hea
 /// hands the body over to the byte-wise engine from the start.
 #[cfg(not(any(target_os = "none", nhncloud_header_small)))]
 #[inline(always)]
-fn indexed(engine: Engine, body: &[u8], mode: Mode, options: Options) -> Option<Header<'_>> {
-    let Found::Header(key) = index::dispatch::walk(engine, body, mode, options.max_depth)? else {
-        return None;
-    };
-    read_validated(body, key)
+fn indexed(engine: Engine, body: &[u8], mode: Mode, options: Options) -> Result<Header<'_>, Error> {
+    match index::dispatch::walk(engine, body, mode, options.max_depth) {
+        Some(Found::Header(key)) => read_validated(body, key),
+        _ => Err(HANDED_OVER),
+    }
 }
+
+/// What the index says of a body it hands over to the byte-wise engine
+/// (never an answer: the byte-wise engine gives that).
+#[cfg(not(any(target_os = "none", nhncloud_header_small)))]
+pub(crate) const HANDED_OVER: Error = Error::new(crate::ErrorKind::UnexpectedEnd, None, usize::MAX);
 
 pub(crate) fn header_of<'a>(machine: &Machine, spans: &Spans, body: &'a [u8]) -> Header<'a> {
     let text = |(start, end): (usize, usize)| {
@@ -247,7 +253,7 @@ impl Engine {
             return None;
         }
         #[cfg(not(any(target_os = "none", nhncloud_header_small)))]
-        if let Some(header) = indexed(self, body, mode, options) {
+        if let Ok(header) = indexed(self, body, mode, options) {
             return Some(Ok(header));
         }
         Some(byte_wise(body, mode, options))

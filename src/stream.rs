@@ -150,6 +150,7 @@ impl<const N: usize> StreamParser<N> {
 
     /// Drives the parser from an [`embedded_io::Read`], through `buffer`.
     #[cfg(feature = "embedded-io")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "embedded-io")))]
     pub fn read_from<R: embedded_io::Read>(
         self,
         reader: &mut R,
@@ -176,6 +177,7 @@ impl<const N: usize> StreamParser<N> {
     /// # }).unwrap();
     /// ```
     #[cfg(feature = "embedded-io-async")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "embedded-io-async")))]
     pub async fn read_from_async<R: embedded_io_async::Read>(
         mut self,
         reader: &mut R,
@@ -195,6 +197,7 @@ impl<const N: usize> StreamParser<N> {
     /// body adapted with `StreamReader`), through `buffer`, retrying
     /// interrupted reads. The future is `Send` when the reader is.
     #[cfg(feature = "tokio")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "tokio")))]
     pub async fn read_from_tokio<R: tokio::io::AsyncRead + Unpin>(
         mut self,
         reader: &mut R,
@@ -217,6 +220,7 @@ impl<const N: usize> StreamParser<N> {
     /// Drives the parser from a [`std::io::Read`], through `buffer`,
     /// retrying interrupted reads.
     #[cfg(feature = "std")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "std")))]
     pub fn read_from_std<R: std::io::Read>(
         self,
         reader: &mut R,

@@ -308,23 +308,22 @@ impl Machine {
             return None;
         }
         let fields = read_whole_header(input, open, Bytes::Unchecked)?;
-        let saved = (self.state, self.slot, self.flags, self.mark);
         match fields.code {
             FieldCode::Integer(code) => self.result_code = code,
             FieldCode::Text(open_quote, close_quote) => {
-                self.mark = self.at(open_quote);
-                self.note_code_text(self.mark);
-                sink.text_begin(Text::Code, self.mark);
-                self.slot = Slot::ResultCodeText;
-                if self
-                    .take_text(input, open_quote, close_quote, sink)
-                    .is_err()
-                {
-                    // Too long for the sink: the member cycle finds that
-                    // again, and reports it where it lies.
-                    (self.state, self.slot, self.flags, self.mark) = saved;
-                    return None;
+                let quote = self.at(open_quote);
+                sink.text_begin(Text::Code, quote);
+                if S::NEEDS_TEXT {
+                    let raw = input.get(open_quote + 1..close_quote).unwrap_or_default();
+                    let mut code = Message::from_validated(raw).chars();
+                    if !code.all(|ch| sink.text_char(Text::Code, ch)) {
+                        // Too long for the sink: the member cycle finds that
+                        // again, and reports it where it lies.
+                        return None;
+                    }
                 }
+                sink.text_end(Text::Code, self.at(close_quote));
+                self.note_code_text(quote);
             }
         }
         self.flags |= SEEN_ALL | HEADER_DONE;

@@ -12,7 +12,7 @@ use crate::grammar::bytes::{Class, next_non_space};
 use crate::grammar::string::skip_string;
 use crate::grammar::{key, number, scalar};
 #[cfg(not(any(target_os = "none", nhncloud_header_small)))]
-use crate::{header::Header, header::ResultCode, message::Message};
+use crate::{error::Error, header::Header, header::ResultCode, message::Message};
 
 /// `resultCode` of a header read whole.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -128,7 +128,13 @@ pub(crate) fn read_whole_header(input: &[u8], open: usize, bytes: Bytes) -> Opti
 /// written straight into the caller's result.
 #[cfg(not(any(target_os = "none", nhncloud_header_small)))]
 #[inline(never)]
-pub(crate) fn read_validated(body: &[u8], key: usize) -> Option<Header<'_>> {
+pub(crate) fn read_validated(body: &[u8], key: usize) -> Result<Header<'_>, Error> {
+    read_validated_fields(body, key).ok_or(crate::parse::HANDED_OVER)
+}
+
+#[cfg(not(any(target_os = "none", nhncloud_header_small)))]
+#[inline(always)]
+fn read_validated_fields(body: &[u8], key: usize) -> Option<Header<'_>> {
     let close = match key::plain(body, key) {
         Some((_, close)) => close,
         None => skip_string(body, key + 1),

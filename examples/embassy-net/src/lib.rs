@@ -40,7 +40,7 @@ pub async fn fetch_header(
     defmt::info!(
         "{} ({})",
         header,
-        nhncloud_header::classify(header.result_code)
+        header.meaning_in(&nhncloud_header::Catalog::COMPUTE).advice
     );
     Ok(header)
 }
