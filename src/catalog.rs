@@ -14,8 +14,8 @@ use core::cmp::Ordering;
 use core::ffi::CStr;
 
 use crate::header::ResultCode;
-use crate::meaning::{Advice, Category, Meaning};
 use crate::message::HeaderText;
+use crate::vocabulary::{Advice, Category};
 
 /// The codes one row of a table stands for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -440,17 +440,6 @@ impl Catalog {
             Some(entry) => entry.agrees_with(is_successful),
             None => !is_successful,
         }
-    }
-
-    /// What a header says, read in this table: see [`Meaning`].
-    /// `message` picks the row where the table gives several for the code.
-    pub fn meaning<C: HeaderText, M: HeaderText>(
-        &self,
-        code: &ResultCode<C>,
-        is_successful: bool,
-        message: Option<&M>,
-    ) -> Meaning {
-        Meaning::of(self.entries_for(code), is_successful, message)
     }
 }
 

@@ -7,6 +7,7 @@
 //! firmware that reads Compute alone.
 
 use crate::header::Header;
+use crate::names::display_name;
 
 /// What a Compute Instance `resultCode` means: one row (or, for
 /// [`ApiError`](Class::ApiError), the twelve range rows) of the table.
@@ -538,14 +539,4 @@ impl Remedy {
     }
 }
 
-macro_rules! display_name {
-    ($($type:ty),*) => {$(
-        impl core::fmt::Display for $type {
-            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-                f.write_str(self.name())
-            }
-        }
-    )*};
-}
 display_name!(Class, Api, Remedy);
-pub(crate) use display_name;

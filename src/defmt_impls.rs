@@ -6,10 +6,10 @@ use defmt::{Format, Formatter, write};
 
 use crate::compute::{Api, Class, Remedy};
 use crate::error::{Error, ErrorKind, Field};
-use crate::meaning::{Advice, Category};
 use crate::message::{Message, Piece};
 use crate::service::Service;
 use crate::stream::StreamParser;
+use crate::vocabulary::{Advice, Category};
 
 macro_rules! format_as_name {
     ($($type:ty => $name:ident),*) => {$(

@@ -4,9 +4,9 @@
 use core::fmt;
 use core::hash::{Hash, Hasher};
 
-use crate::engine::Text;
 use crate::message::{BufferTooSmall, Message, detail_of};
 pub(crate) use crate::room::Room;
+use crate::room::Text;
 
 /// The top-level `"header"` object of an NHN Cloud API response.
 ///
@@ -184,22 +184,6 @@ macro_rules! room_header {
                         .map(|(at, ch)| (at, ch, at + ch.len_utf8())),
                 )?;
                 text.get(start..end)
-            }
-
-            /// The code read in `service`'s table, as
-            /// [`Header::meaning`](crate::Header::meaning).
-            pub fn meaning(&self, service: crate::Service) -> crate::Meaning {
-                self.meaning_in(&service.catalog())
-            }
-
-            /// The code read in `catalog`, as
-            /// [`Header::meaning_in`](crate::Header::meaning_in).
-            pub fn meaning_in(&self, catalog: &crate::Catalog) -> crate::Meaning {
-                catalog.meaning(
-                    &self.result_code(),
-                    self.is_successful(),
-                    self.result_message().as_ref(),
-                )
             }
         }
     };

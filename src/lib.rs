@@ -165,39 +165,39 @@ mod compute;
 #[cfg(feature = "defmt")]
 mod defmt_impls;
 mod engine;
+#[doc(hidden)]
+pub mod engines;
 mod error;
 mod grammar;
 mod header;
-#[cfg(not(any(target_os = "none", nhncloud_header_small)))]
+#[cfg(nhncloud_header_fast)]
 mod index;
 mod locate;
 mod meaning;
 mod message;
+mod names;
+mod options;
 mod parse;
 mod room;
 #[cfg(feature = "serde")]
 mod serde_impls;
 mod service;
 mod stream;
+mod vocabulary;
 
 pub use catalog::{Catalog, Codes, Entry};
 pub use compute::{Api, Class, ComputeDetails, Remedy, classify};
-pub use engine::Mode;
 pub use error::{Error, ErrorKind, Field};
 pub use header::{Header, OwnedHeader, ResultCode};
 pub use locate::{locate, locate_with};
-pub use meaning::{Advice, Category, Meaning, UnknownName};
+pub use meaning::Meaning;
 pub use message::{BufferTooSmall, Chars, HeaderText, Message};
-pub use parse::{Options, parse, parse_with, scan, scan_with};
+pub use names::UnknownName;
+pub use options::{Mode, Options};
+pub use parse::{parse, parse_with, scan, scan_with};
 pub use service::Service;
 pub use stream::{ReadError, Status, StreamHeader, StreamParser};
-
-/// The engines behind `parse` and `scan`, one at a time, for the crate's
-/// tests and benchmarks. Not part of the API: it may change at any time.
-#[doc(hidden)]
-pub mod engines {
-    pub use crate::parse::Engine;
-}
+pub use vocabulary::{Advice, Category};
 
 /// The README's examples are compiled and run as doctests (one needs the
 /// `serde` feature, which the README's test command turns on).

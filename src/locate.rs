@@ -3,20 +3,16 @@
 //! and brackets, enough to tell which key is at the top level. From the key
 //! on, the byte-wise engine reads exactly as `scan` reads.
 
-use crate::engine::Mode;
-#[cfg(not(any(target_os = "none", nhncloud_header_small)))]
-use crate::engine::{MAX_DEPTH, Machine, Progress};
+use crate::engine::byte_wise;
+#[cfg(nhncloud_header_fast)]
+use crate::engine::from_key;
 use crate::error::Error;
-#[cfg(not(any(target_os = "none", nhncloud_header_small)))]
-use crate::grammar::{
-    bytes::{next_non_space, top_object},
-    key,
-    string::skip_plain,
-};
+#[cfg(nhncloud_header_fast)]
+use crate::grammar::key::header_first;
 use crate::header::Header;
-use crate::parse::{Options, byte_wise};
-#[cfg(not(any(target_os = "none", nhncloud_header_small)))]
-use crate::parse::{Spans, header_of};
+#[cfg(nhncloud_header_fast)]
+use crate::index::{dispatch, follow_bytes};
+use crate::options::{Mode, Options};
 
 /// Returns the top-level `header` of a body trusted to be well-formed,
 /// validating the header alone, at the speed of the structural scan.
@@ -77,18 +73,18 @@ pub fn locate(body: &[u8]) -> Result<Header<'_>, Error> {
 /// [`locate`] with explicit [`Options`].
 #[inline]
 pub fn locate_with(body: &[u8], options: Options) -> Result<Header<'_>, Error> {
-    #[cfg(not(any(target_os = "none", nhncloud_header_small)))]
+    #[cfg(nhncloud_header_fast)]
     return located(body, find_header(body, options.max_depth()), options);
     // The follower would take `locate` + `classify` to 5.4 KB of code on
     // thumbv7em, past the 4 KB budget: here `locate` is `scan`.
-    #[cfg(any(target_os = "none", nhncloud_header_small))]
+    #[cfg(not(nhncloud_header_fast))]
     return byte_wise(body, Mode::Scan, options);
 }
 
 /// The header read from the key at `quote` as `scan` reads it; with no key,
 /// the error `scan` gives the body. The two run in frames of their own,
 /// never one inside the other, nor inside the search's.
-#[cfg(not(any(target_os = "none", nhncloud_header_small)))]
+#[cfg(nhncloud_header_fast)]
 #[inline(always)]
 pub(crate) fn located(
     body: &[u8],
@@ -101,103 +97,20 @@ pub(crate) fn located(
     }
 }
 
-#[cfg(not(any(target_os = "none", nhncloud_header_small)))]
-#[inline(never)]
-fn from_key(body: &[u8], quote: usize, options: Options) -> Result<Header<'_>, Error> {
-    let mut machine = Machine::at_top_level_key(options.max_depth(), quote);
-    let mut spans = Spans::default();
-    if machine.feed(body.get(quote..).unwrap_or_default(), &mut spans)? == Progress::NeedMore {
-        machine.finish()?;
-    }
-    Ok(header_of(&machine, &spans, body))
-}
-
 /// The top-level `header` key's opening quote: at once when it is the
 /// first key, else through the structural index where a vector kernel runs
 /// and the body holds a block, else a byte at a time.
-#[cfg(not(any(target_os = "none", nhncloud_header_small)))]
+#[cfg(nhncloud_header_fast)]
 #[inline(always)]
 fn find_header(body: &[u8], max_depth: u8) -> Option<usize> {
     if let Some(quote) = header_first(body) {
         return Some(quote).filter(|_| max_depth >= 1);
     }
-    #[cfg(not(any(target_os = "none", nhncloud_header_small)))]
     if body.len() >= 64
-        && let Some(found) =
-            crate::index::dispatch::find_header(crate::index::dispatch::best(), body, max_depth)
+        && let Some(vector) = dispatch::best()
+        && let Some(found) = dispatch::find_header(vector, body, max_depth)
     {
         return found;
     }
     follow_bytes(body, max_depth)
-}
-
-/// The first key's opening quote, when that key is the header's.
-#[cfg(not(any(target_os = "none", nhncloud_header_small)))]
-pub(crate) fn header_first(body: &[u8]) -> Option<usize> {
-    let (_, open) = top_object(body)?;
-    let (quote, byte) = next_non_space(body, open + 1);
-    (byte == Some(b'"') && is_header_key(body, quote)).then_some(quote)
-}
-
-/// Whether the string whose opening quote is at `quote` is the key
-/// `header`: it decodes to `header`, and a colon follows it.
-#[cfg(not(any(target_os = "none", nhncloud_header_small)))]
-#[inline(always)]
-pub(crate) fn is_header_key(body: &[u8], quote: usize) -> bool {
-    key::header_end(body, quote).is_some_and(|end| next_non_space(body, end + 1).1 == Some(b':'))
-}
-
-/// What the structural index's `locate` walk answers, a byte at a time:
-/// the top-level `header` key's opening quote, or `None` where the body
-/// cannot be followed to it.
-#[cfg(not(any(target_os = "none", nhncloud_header_small)))]
-#[inline(never)]
-pub(crate) fn follow_bytes(body: &[u8], max_depth: u8) -> Option<usize> {
-    let (_, mut at) = top_object(body)?;
-    let max_depth = max_depth.min(MAX_DEPTH);
-    // Only counted, as the index counts it.
-    let mut depth = 0u8;
-    while let Some(&byte) = body.get(at) {
-        match byte {
-            b'"' => {
-                if depth == 1 && is_header_key(body, at) {
-                    return Some(at);
-                }
-                at = string_end(body, at + 1)?;
-            }
-            // A backslash outside a string escapes the next byte too, as
-            // the index reads it.
-            b'\\' => at += 1,
-            b'{' | b'[' => {
-                if depth >= max_depth {
-                    return None;
-                }
-                depth += 1;
-            }
-            b'}' | b']' => {
-                if depth <= 1 {
-                    return None;
-                }
-                depth -= 1;
-            }
-            _ => {}
-        }
-        at += 1;
-    }
-    None
-}
-
-/// The closing quote of the string whose text starts at `from`: the next
-/// quote that no backslash escapes.
-#[cfg(not(any(target_os = "none", nhncloud_header_small)))]
-fn string_end(body: &[u8], from: usize) -> Option<usize> {
-    let mut at = from;
-    loop {
-        at = skip_plain(body, at);
-        match *body.get(at)? {
-            b'"' => return Some(at),
-            b'\\' => at += 2,
-            _ => at += 1,
-        }
-    }
 }

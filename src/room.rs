@@ -1,7 +1,13 @@
 //! The fixed room where the streaming parser and the owned header keep a
 //! header's decoded strings.
 
-use crate::engine::Text;
+/// The header's two strings: `resultMessage`, and `resultCode` where a
+/// service writes it as a string (Deploy).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Text {
+    Message,
+    Code,
+}
 
 /// `N` bytes for a header's two decoded strings: the message from the
 /// front, a string code from the back. The code is never cut; the message

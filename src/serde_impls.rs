@@ -24,13 +24,14 @@ use serde::ser::{Serialize, SerializeStruct, Serializer};
 
 use crate::catalog::{Codes, Entry};
 use crate::compute::{Api, Class, Remedy};
-use crate::engine::Text;
 use crate::error::ErrorKind;
 use crate::grammar::string::skip_string;
 use crate::header::{Header, OwnedHeader, ResultCode, Room};
-use crate::meaning::{Advice, Category, Meaning};
+use crate::meaning::Meaning;
 use crate::message::Message;
+use crate::room::Text;
 use crate::service::Service;
+use crate::vocabulary::{Advice, Category};
 
 const FIELDS: &[&str] = &["isSuccessful", "resultCode", "resultMessage"];
 

@@ -6,11 +6,12 @@
 //! [`Service`]'s table ([`Catalog`]), and what a gateway acts on is the
 //! row's [`Meaning`]: one vocabulary across services.
 
-use core::str::FromStr;
-
 use crate::catalog::{Catalog, Entry};
-use crate::header::{Header, ResultCode};
-use crate::meaning::{Advice, Category, Meaning, UnknownName};
+use crate::header::{Header, OwnedHeader, ResultCode};
+use crate::meaning::Meaning;
+use crate::names::{display_name, from_str_by_name};
+use crate::stream::StreamHeader;
+use crate::vocabulary::{Advice, Category};
 
 /// An NHN Cloud service whose result-code table this crate ships.
 ///
@@ -165,15 +166,6 @@ impl Service {
     }
 }
 
-impl FromStr for Service {
-    type Err = UnknownName;
-
-    /// A service by its stable name ([`Service::name`]).
-    fn from_str(name: &str) -> Result<Self, UnknownName> {
-        Service::from_name(name).ok_or(UnknownName::of("service"))
-    }
-}
-
 impl Header<'_> {
     /// The code read in `service`'s table: category, advice, consistency
     /// (a run-time `service` links every table; see [`meaning_in`](Self::meaning_in)).
@@ -197,4 +189,29 @@ impl Header<'_> {
     }
 }
 
-crate::compute::display_name!(Service);
+/// The code of a header whose strings are in a room (the owned header, and
+/// the stream's), read as [`Header`]'s is.
+macro_rules! room_header_meaning {
+    ($($impl:tt)*) => {
+        $($impl)* {
+            /// The code read in `service`'s table, as [`Header::meaning`].
+            pub fn meaning(&self, service: Service) -> Meaning {
+                self.meaning_in(&service.catalog())
+            }
+
+            /// The code read in `catalog`, as [`Header::meaning_in`].
+            pub fn meaning_in(&self, catalog: &Catalog) -> Meaning {
+                catalog.meaning(
+                    &self.result_code(),
+                    self.is_successful(),
+                    self.result_message().as_ref(),
+                )
+            }
+        }
+    };
+}
+room_header_meaning!(impl<const N: usize> OwnedHeader<N>);
+room_header_meaning!(impl<const N: usize> StreamHeader<'_, N>);
+
+display_name!(Service);
+from_str_by_name!(Service => "service");

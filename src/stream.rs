@@ -3,11 +3,12 @@
 
 use core::fmt;
 
-use crate::engine::{Machine, Mode, Progress, Sink, Text};
+use crate::engine::{Machine, Progress, Sink};
 use crate::error::Error;
 use crate::header::{OwnedHeader, ResultCode, Room, room_header};
 use crate::message::detail_of;
-use crate::parse::Options;
+use crate::options::{Mode, Options};
+use crate::room::Text;
 
 /// Whether [`StreamParser::feed`] needs more input.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

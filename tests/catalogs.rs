@@ -420,8 +420,8 @@ fn generate(files: &[DataFile]) -> String {
          //! Every text ends with a NUL, for C callers (`Entry::message_c_str`);\n\
          //! each table's texts are one string, each text once.\n\n\
          use super::{Catalog, Entry, row, text_row};\n\
-         use crate::meaning::Advice as A;\n\
-         use crate::meaning::Category as C;\n\n\
+         use crate::vocabulary::Advice as A;\n\
+         use crate::vocabulary::Category as C;\n\n\
          const T: Option<bool> = Some(true);\n\
          const F: Option<bool> = Some(false);\n\
          const N: Option<bool> = None;\n\n\

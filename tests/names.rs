@@ -400,7 +400,7 @@ fn every_variant_has_a_row() {
     let error_rs = include_str!("../src/error.rs");
     let compute_rs = include_str!("../src/compute.rs");
     let service_rs = include_str!("../src/service.rs");
-    let meaning_rs = include_str!("../src/meaning.rs");
+    let vocabulary_rs = include_str!("../src/vocabulary.rs");
     let tables = [
         (
             "ErrorKind",
@@ -430,12 +430,12 @@ fn every_variant_has_a_row() {
         ),
         (
             "Category",
-            meaning_rs,
+            vocabulary_rs,
             debug_names(CATEGORIES.iter().map(|row| row.0)),
         ),
         (
             "Advice",
-            meaning_rs,
+            vocabulary_rs,
             debug_names(ADVICE.iter().map(|row| row.0)),
         ),
     ];

@@ -49,7 +49,7 @@ const BUDGETS: [(&str, usize, usize); 8] = [
 /// The budget of the row `name`, in the build being tested.
 fn budget(name: &str) -> Option<usize> {
     let (_, default, small) = BUDGETS.iter().find(|(entry, ..)| name.starts_with(entry))?;
-    Some(if cfg!(nhncloud_header_small) {
+    Some(if cfg!(not(nhncloud_header_fast)) {
         *small
     } else {
         *default

@@ -5,8 +5,8 @@
 //! each table's texts are one string, each text once.
 
 use super::{Catalog, Entry, row, text_row};
-use crate::meaning::Advice as A;
-use crate::meaning::Category as C;
+use crate::vocabulary::Advice as A;
+use crate::vocabulary::Category as C;
 
 const T: Option<bool> = Some(true);
 const F: Option<bool> = Some(false);

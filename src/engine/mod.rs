@@ -11,6 +11,7 @@
 //! rules, and every `Error`, are in `header.rs`.
 
 mod header;
+mod one_shot;
 mod step;
 mod tokens;
 mod whole_header;
@@ -19,21 +20,20 @@ use crate::error::{Error, ErrorKind, Field};
 use crate::grammar::FAST_PATHS;
 use crate::grammar::number::Phase;
 use crate::grammar::structure::Expect;
+use crate::options::{MAX_DEPTH, Mode};
+use crate::room::Text;
 
 pub(crate) use header::Slot;
-#[cfg(not(any(target_os = "none", nhncloud_header_small)))]
+pub(crate) use one_shot::byte_wise;
+#[cfg(nhncloud_header_fast)]
+pub(crate) use one_shot::from_key;
+#[cfg(nhncloud_header_fast)]
 pub(crate) use whole_header::read_validated;
 
-/// The deepest nesting the fixed stack can hold; also the default limit.
-pub(crate) const MAX_DEPTH: u8 = 128;
-
-/// The header's two strings: `resultMessage`, and `resultCode` where a
-/// service writes it as a string (Deploy).
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub(crate) enum Text {
-    Message,
-    Code,
-}
+/// What the index says of a body it hands over to the byte-wise engine
+/// (never an answer: the byte-wise engine gives that).
+#[cfg(nhncloud_header_fast)]
+pub(crate) const HANDED_OVER: Error = Error::new(ErrorKind::UnexpectedEnd, None, usize::MAX);
 
 /// Receives the header's strings as the machine decodes them.
 pub(crate) trait Sink {
@@ -47,18 +47,6 @@ pub(crate) trait Sink {
     fn text_char(&mut self, text: Text, ch: char) -> bool;
     /// The string closes; `quote` is the offset of its closing quote.
     fn text_end(&mut self, text: Text, quote: usize);
-}
-
-/// How much of the body a [`StreamParser`](crate::StreamParser) reads.
-#[derive(Clone, Copy, PartialEq, Eq, Debug, Hash)]
-#[cfg_attr(feature = "defmt", derive(defmt::Format))]
-pub enum Mode {
-    /// As [`scan`](crate::scan): done as soon as the top-level header object
-    /// closes; nothing after it is looked at.
-    Scan,
-    /// As [`parse`](crate::parse): the whole body is validated; done only at
-    /// the end of the input.
-    Parse,
 }
 
 /// What `feed` has seen so far.
@@ -184,7 +172,7 @@ impl Machine {
     /// engine is in there after a valid start (depth 1, a key expected,
     /// no header seen), so that from there on it reads exactly as `scan`
     /// reads. For `locate`, which follows the body up to that key itself.
-    #[cfg(not(any(target_os = "none", nhncloud_header_small)))]
+    #[cfg(nhncloud_header_fast)]
     pub(crate) const fn at_top_level_key(max_depth: u8, quote: usize) -> Self {
         let mut machine = Machine::new(Mode::Scan, max_depth);
         machine.consumed = quote;

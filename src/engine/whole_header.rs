@@ -11,7 +11,7 @@ use super::Slot;
 use crate::grammar::bytes::{Class, next_non_space};
 use crate::grammar::string::skip_string;
 use crate::grammar::{key, number, scalar};
-#[cfg(not(any(target_os = "none", nhncloud_header_small)))]
+#[cfg(nhncloud_header_fast)]
 use crate::{error::Error, header::Header, header::ResultCode, message::Message};
 
 /// `resultCode` of a header read whole.
@@ -38,7 +38,7 @@ pub(crate) struct Fields {
 pub(crate) enum Bytes {
     /// The structural index has validated them: nested values inside the
     /// header are skipped by their brackets alone.
-    #[cfg_attr(any(target_os = "none", nhncloud_header_small), allow(dead_code))]
+    #[cfg_attr(not(nhncloud_header_fast), allow(dead_code))]
     Validated,
     /// Nothing: every token the reader takes, it checks; a nested value
     /// inside the header is left to the machine.
@@ -126,13 +126,13 @@ pub(crate) fn read_whole_header(input: &[u8], open: usize, bytes: Bytes) -> Opti
 /// The header of a body whose JSON the structural index has validated,
 /// from its top-level key, whose quote is at `key`. Out of line, and
 /// written straight into the caller's result.
-#[cfg(not(any(target_os = "none", nhncloud_header_small)))]
+#[cfg(nhncloud_header_fast)]
 #[inline(never)]
 pub(crate) fn read_validated(body: &[u8], key: usize) -> Result<Header<'_>, Error> {
-    read_validated_fields(body, key).ok_or(crate::parse::HANDED_OVER)
+    read_validated_fields(body, key).ok_or(super::HANDED_OVER)
 }
 
-#[cfg(not(any(target_os = "none", nhncloud_header_small)))]
+#[cfg(nhncloud_header_fast)]
 #[inline(always)]
 fn read_validated_fields(body: &[u8], key: usize) -> Option<Header<'_>> {
     let close = match key::plain(body, key) {
@@ -204,7 +204,7 @@ mod tests {
     /// The index's path: from the top-level key of a body it validated, the
     /// header itself, not a hand-over (which would give the same answer,
     /// only slower, so no other test can tell).
-    #[cfg(not(any(target_os = "none", nhncloud_header_small)))]
+    #[cfg(nhncloud_header_fast)]
     #[test]
     fn reads_the_header_of_a_validated_body_from_its_key() {
         let cases: [(&[u8], usize); 3] = [

@@ -90,7 +90,7 @@ impl Class {
     /// it: whitespace, a quote or a structural character. Any other byte
     /// would be part of the same token. (The structural index's; not in
     /// the small-code build.)
-    #[cfg_attr(any(target_os = "none", nhncloud_header_small), allow(dead_code))]
+    #[cfg_attr(not(nhncloud_header_fast), allow(dead_code))]
     pub(crate) const fn delimits(self) -> bool {
         matches!(
             self,
@@ -112,7 +112,7 @@ pub(crate) const BOM: [u8; 3] = [0xEF, 0xBB, 0xBF];
 /// Where the JSON text starts (after a byte order mark) and where its
 /// top-level `{` is, when the first token is one: the start of what the
 /// one-shot engines walk and follow.
-#[cfg(not(any(target_os = "none", nhncloud_header_small)))]
+#[cfg(nhncloud_header_fast)]
 #[inline(always)]
 pub(crate) fn top_object(body: &[u8]) -> Option<(usize, usize)> {
     let start = if body.starts_with(&BOM) { BOM.len() } else { 0 };
@@ -123,7 +123,7 @@ pub(crate) fn top_object(body: &[u8]) -> Option<(usize, usize)> {
 }
 
 /// The whitespace bytes, in the order the SIMD kernels compare them.
-#[cfg_attr(any(target_os = "none", nhncloud_header_small), allow(dead_code))]
+#[cfg_attr(not(nhncloud_header_fast), allow(dead_code))]
 pub(crate) const SPACES: [u8; 4] = [b' ', b'\t', b'\n', b'\r'];
 
 /// Whether `byte` is JSON whitespace.
@@ -142,13 +142,9 @@ pub(crate) fn skip_space(input: &[u8], from: usize) -> usize {
     if !input.get(at).is_some_and(|&byte| is_space(byte)) {
         return at;
     }
-    #[cfg(all(
-        target_arch = "x86_64",
-        target_feature = "sse2",
-        not(any(target_os = "none", nhncloud_header_small))
-    ))]
+    #[cfg(all(target_arch = "x86_64", target_feature = "sse2", nhncloud_header_fast))]
     while let Some(chunk) = input.get(at..).and_then(|rest| rest.first_chunk::<16>()) {
-        let other = !crate::index::x86_64::sse2::space_bytes_16(chunk) & 0xFFFF;
+        let other = !super::wide::equal_16(chunk, SPACES) & 0xFFFF;
         if other != 0 {
             return at + other.trailing_zeros() as usize;
         }

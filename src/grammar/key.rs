@@ -1,6 +1,8 @@
 //! The keys that matter to the header, and matching them.
 
-#[cfg(not(any(target_os = "none", nhncloud_header_small)))]
+#[cfg(nhncloud_header_fast)]
+use super::bytes::{next_non_space, top_object};
+#[cfg(nhncloud_header_fast)]
 use super::string::decode_escape;
 use super::string::skip_plain;
 
@@ -60,7 +62,7 @@ pub(crate) fn matched(candidates: u8, length: usize) -> Option<usize> {
 /// key is `header` after unescaping, matched as the byte-wise engine
 /// matches it. Inlined (the index's rare path): a frame of its own
 /// would sit under the escaped keys' one, at the walk's deepest point.
-#[cfg(not(any(target_os = "none", nhncloud_header_small)))]
+#[cfg(nhncloud_header_fast)]
 #[inline(always)]
 pub(crate) fn header_end(body: &[u8], open: usize) -> Option<usize> {
     // Plain `header` at once; anything else a character at a time, which
@@ -75,7 +77,7 @@ pub(crate) fn header_end(body: &[u8], open: usize) -> Option<usize> {
 /// [`header_end`] for any key but a plain `header`,
 /// decoded one character at a time, as the byte-wise engine matches it
 /// (little stack: this runs at the walk's deepest point).
-#[cfg(not(any(target_os = "none", nhncloud_header_small)))]
+#[cfg(nhncloud_header_fast)]
 #[cold]
 #[inline(never)]
 fn escaped_header_end(body: &[u8], from: usize) -> Option<usize> {
@@ -96,6 +98,22 @@ fn escaped_header_end(body: &[u8], from: usize) -> Option<usize> {
         (at, length) = (at + width, length + 1);
     }
     (matched(candidates, length) == Some(HEADER)).then_some(at)
+}
+
+/// The first key's opening quote, when that key is the header's.
+#[cfg(nhncloud_header_fast)]
+pub(crate) fn header_first(body: &[u8]) -> Option<usize> {
+    let (_, open) = top_object(body)?;
+    let (quote, byte) = next_non_space(body, open + 1);
+    (byte == Some(b'"') && is_header_key(body, quote)).then_some(quote)
+}
+
+/// Whether the string whose opening quote is at `quote` is the key
+/// `header`: it decodes to `header`, and a colon follows it.
+#[cfg(nhncloud_header_fast)]
+#[inline(always)]
+pub(crate) fn is_header_key(body: &[u8], quote: usize) -> bool {
+    header_end(body, quote).is_some_and(|end| next_non_space(body, end + 1).1 == Some(b':'))
 }
 
 #[cfg(test)]

@@ -13,6 +13,8 @@ pub(crate) mod number;
 pub(crate) mod scalar;
 pub(crate) mod string;
 pub(crate) mod structure;
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2", nhncloud_header_fast))]
+pub(crate) mod wide;
 
 /// Whether the fast paths are compiled in: whole tokens at a time, strings
 /// and whitespace sixteen bytes per step, and the structural index. They
@@ -21,4 +23,4 @@ pub(crate) mod structure;
 /// byte-wise machine alone gives the same results (the test suite pins the
 /// engines together). `--cfg nhncloud_header_small` chooses the same on any
 /// target, so that CI runs the whole suite that way too.
-pub(crate) const FAST_PATHS: bool = !cfg!(any(target_os = "none", nhncloud_header_small));
+pub(crate) const FAST_PATHS: bool = cfg!(nhncloud_header_fast);

@@ -20,7 +20,7 @@ pub(crate) fn end(input: &[u8], at: usize) -> Option<usize> {
 
 /// Whether a number or literal ending before `end` ends there: the input
 /// ends, or a byte follows that no number or literal runs into.
-#[cfg(not(any(target_os = "none", nhncloud_header_small)))]
+#[cfg(nhncloud_header_fast)]
 #[inline(always)]
 pub(crate) fn delimited(input: &[u8], end: usize) -> bool {
     input

@@ -212,13 +212,9 @@ const fn special_bytes(word: u64) -> u64 {
 #[inline(always)]
 pub(crate) fn skip_plain(input: &[u8], from: usize) -> usize {
     let mut at = from;
-    #[cfg(all(
-        target_arch = "x86_64",
-        target_feature = "sse2",
-        not(any(target_os = "none", nhncloud_header_small))
-    ))]
+    #[cfg(all(target_arch = "x86_64", target_feature = "sse2", nhncloud_header_fast))]
     while let Some(chunk) = input.get(at..).and_then(|rest| rest.first_chunk::<16>()) {
-        let special = crate::index::x86_64::sse2::special_bytes_16(chunk);
+        let special = super::wide::below_or_equal_16(chunk, FIRST_PRINTABLE, [b'"', b'\\']);
         if special != 0 {
             return at + special.trailing_zeros() as usize;
         }

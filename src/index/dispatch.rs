@@ -10,80 +10,96 @@ use super::portable::Portable;
 use super::walk::{self, Found};
 #[cfg(target_arch = "x86_64")]
 use super::x86_64::{avx2::Avx2, sse2::Sse2};
-use crate::engine::Mode;
-use crate::parse::Engine;
+use crate::options::Mode;
 
-/// The best engine, once known: `Engine as u8 + 1`; 0 before the first
-/// detection.
+/// An instruction set the index can run on.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Vector {
+    /// Plain integer code (the kernels' reference; never the best).
+    Portable,
+    Sse2,
+    Avx2,
+    Neon,
+}
+
+const VECTORS: [Vector; 4] = [Vector::Portable, Vector::Sse2, Vector::Avx2, Vector::Neon];
+
+/// The best kernel, once known: its index in `VECTORS` plus 1, or
+/// `NONE` for the byte-wise engine; 0 before the first detection.
 static BEST: AtomicU8 = AtomicU8::new(0);
+const NONE: u8 = u8::MAX;
 
-/// The fastest engine on this CPU. The portable kernel is never the best:
-/// where no vector kernel runs, the byte-wise engine is faster.
-pub(crate) fn best() -> Engine {
+/// The fastest kernel on this CPU, or `None` where the byte-wise engine is
+/// faster (the portable kernel is never the best).
+pub(crate) fn best() -> Option<Vector> {
     match BEST.load(Ordering::Relaxed) {
         0 => {
             let best = detect();
-            BEST.store(best as u8 + 1, Ordering::Relaxed);
+            BEST.store(encode(best), Ordering::Relaxed);
             best
         }
-        known => Engine::ALL
-            .get(known as usize - 1)
-            .copied()
-            .unwrap_or(Engine::ByteWise),
+        NONE => None,
+        known => VECTORS.get(known as usize - 1).copied(),
     }
 }
 
-/// Makes `engine` the one `parse` and `scan` run first, if available here.
-pub(crate) fn set_best(engine: Engine) -> bool {
-    let available = is_available(engine);
+fn encode(vector: Option<Vector>) -> u8 {
+    match vector {
+        None => NONE,
+        Some(vector) => vector as u8 + 1,
+    }
+}
+
+/// Makes `vector` (or, with `None`, the byte-wise engine) the one `parse`
+/// and `scan` run first, if available here.
+pub(crate) fn set_best(vector: Option<Vector>) -> bool {
+    let available = vector.is_none_or(is_available);
     if available {
-        BEST.store(engine as u8 + 1, Ordering::Relaxed);
+        BEST.store(encode(vector), Ordering::Relaxed);
     }
     available
 }
 
-fn detect() -> Engine {
+fn detect() -> Option<Vector> {
     #[cfg(target_arch = "x86_64")]
     if Avx2::new().is_some() {
-        return Engine::Avx2;
+        return Some(Vector::Avx2);
     } else if Sse2::new().is_some() {
-        return Engine::Sse2;
+        return Some(Vector::Sse2);
     }
     #[cfg(target_arch = "aarch64")]
     if Neon::new().is_some() {
-        return Engine::Neon;
+        return Some(Vector::Neon);
     }
-    Engine::ByteWise
+    None
 }
 
-/// Whether `engine` can run on this CPU.
-pub(crate) fn is_available(engine: Engine) -> bool {
-    match engine {
-        Engine::ByteWise | Engine::Portable => true,
+/// Whether `vector` can run on this CPU.
+pub(crate) fn is_available(vector: Vector) -> bool {
+    match vector {
+        Vector::Portable => true,
         #[cfg(target_arch = "x86_64")]
-        Engine::Sse2 => Sse2::new().is_some(),
+        Vector::Sse2 => Sse2::new().is_some(),
         #[cfg(target_arch = "x86_64")]
-        Engine::Avx2 => Avx2::new().is_some(),
+        Vector::Avx2 => Avx2::new().is_some(),
         #[cfg(target_arch = "aarch64")]
-        Engine::Neon => Neon::new().is_some(),
+        Vector::Neon => Neon::new().is_some(),
         #[allow(unreachable_patterns)]
         _ => false,
     }
 }
 
-/// The structural walk on `engine`; `None` for the byte-wise engine and for
-/// kernels this CPU lacks.
+/// The structural walk on `vector`; `None` for a kernel this CPU lacks.
 #[inline(always)]
-pub(crate) fn walk(engine: Engine, body: &[u8], mode: Mode, max_depth: u8) -> Option<Found> {
-    match engine {
-        Engine::ByteWise => None,
-        Engine::Portable => Some(walk_on(Portable, body, mode, max_depth)),
+pub(crate) fn walk(vector: Vector, body: &[u8], mode: Mode, max_depth: u8) -> Option<Found> {
+    match vector {
+        Vector::Portable => Some(walk_on(Portable, body, mode, max_depth)),
         #[cfg(target_arch = "x86_64")]
-        Engine::Sse2 => Some(walk_on(Sse2::new()?, body, mode, max_depth)),
+        Vector::Sse2 => Some(walk_on(Sse2::new()?, body, mode, max_depth)),
         #[cfg(target_arch = "x86_64")]
-        Engine::Avx2 => Some(Avx2::new()?.walk(body, mode, max_depth)),
+        Vector::Avx2 => Some(Avx2::new()?.walk(body, mode, max_depth)),
         #[cfg(target_arch = "aarch64")]
-        Engine::Neon => Some(walk_on(Neon::new()?, body, mode, max_depth)),
+        Vector::Neon => Some(walk_on(Neon::new()?, body, mode, max_depth)),
         #[allow(unreachable_patterns)]
         _ => None,
     }
@@ -95,20 +111,19 @@ fn walk_on<K: super::Kernel>(kernel: K, body: &[u8], mode: Mode, max_depth: u8) 
     walk::walk(kernel, body, mode, max_depth)
 }
 
-/// `locate`'s walk on `engine`: `Some` of its answer (the top-level
+/// `locate`'s walk on `vector`: `Some` of its answer (the top-level
 /// `header` key's quote, or `None` where the body cannot be followed to
-/// it); `None` for the byte-wise engine and for kernels this CPU lacks.
+/// it); `None` for a kernel this CPU lacks.
 #[inline(always)]
-pub(crate) fn find_header(engine: Engine, body: &[u8], max_depth: u8) -> Option<Option<usize>> {
-    match engine {
-        Engine::ByteWise => None,
-        Engine::Portable => Some(find_header_on(Portable, body, max_depth)),
+pub(crate) fn find_header(vector: Vector, body: &[u8], max_depth: u8) -> Option<Option<usize>> {
+    match vector {
+        Vector::Portable => Some(find_header_on(Portable, body, max_depth)),
         #[cfg(target_arch = "x86_64")]
-        Engine::Sse2 => Some(find_header_on(Sse2::new()?, body, max_depth)),
+        Vector::Sse2 => Some(find_header_on(Sse2::new()?, body, max_depth)),
         #[cfg(target_arch = "x86_64")]
-        Engine::Avx2 => Some(Avx2::new()?.find_header(body, max_depth)),
+        Vector::Avx2 => Some(Avx2::new()?.find_header(body, max_depth)),
         #[cfg(target_arch = "aarch64")]
-        Engine::Neon => Some(find_header_on(Neon::new()?, body, max_depth)),
+        Vector::Neon => Some(find_header_on(Neon::new()?, body, max_depth)),
         #[allow(unreachable_patterns)]
         _ => None,
     }
@@ -119,18 +134,17 @@ fn find_header_on<K: super::Kernel>(kernel: K, body: &[u8], max_depth: u8) -> Op
     locate::find_header(kernel, body, max_depth)
 }
 
-/// Stage 1 alone on `engine` (a checksum of the masks), for throughput
+/// Stage 1 alone on `vector` (a checksum of the masks), for throughput
 /// figures; `None` as for [`walk`].
-pub(crate) fn index_only(engine: Engine, body: &[u8]) -> Option<u64> {
-    match engine {
-        Engine::ByteWise => None,
-        Engine::Portable => Some(walk::index_only(Portable, body)),
+pub(crate) fn index_only(vector: Vector, body: &[u8]) -> Option<u64> {
+    match vector {
+        Vector::Portable => Some(walk::index_only(Portable, body)),
         #[cfg(target_arch = "x86_64")]
-        Engine::Sse2 => Some(walk::index_only(Sse2::new()?, body)),
+        Vector::Sse2 => Some(walk::index_only(Sse2::new()?, body)),
         #[cfg(target_arch = "x86_64")]
-        Engine::Avx2 => Some(Avx2::new()?.index_only(body)),
+        Vector::Avx2 => Some(Avx2::new()?.index_only(body)),
         #[cfg(target_arch = "aarch64")]
-        Engine::Neon => Some(walk::index_only(Neon::new()?, body)),
+        Vector::Neon => Some(walk::index_only(Neon::new()?, body)),
         #[allow(unreachable_patterns)]
         _ => None,
     }

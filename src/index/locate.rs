@@ -4,16 +4,17 @@
 
 use super::Kernel;
 use super::block::{self, Carry, Skeleton};
-use crate::engine::MAX_DEPTH;
 use crate::grammar::bytes::top_object;
-use crate::locate::is_header_key;
+use crate::grammar::key::is_header_key;
+use crate::grammar::string::skip_plain;
+use crate::options::MAX_DEPTH;
 
 /// The opening quote of the first top-level key that is `header` (after
 /// unescaping) and is followed by a colon, following only strings and
 /// brackets; `None` where the body cannot be followed that far: its top
 /// level is not an object, a bracket closes the top level before a
 /// `header` key, the nesting passes `max_depth`, or the body ends first.
-/// The same answer as `locate::follow_bytes` on every input.
+/// The same answer as [`follow_bytes`] on every input.
 #[inline(always)]
 pub(super) fn find_header<K: Kernel>(kernel: K, body: &[u8], max_depth: u8) -> Option<usize> {
     let (start, _) = top_object(body)?;
@@ -125,4 +126,57 @@ impl Nesting {
 #[inline(always)]
 fn between(from: u32, to: u32) -> u64 {
     u64::MAX.checked_shl(from).unwrap_or(0) & !u64::MAX.checked_shl(to).unwrap_or(0)
+}
+
+/// What the structural index's `locate` walk answers, a byte at a time:
+/// the top-level `header` key's opening quote, or `None` where the body
+/// cannot be followed to it.
+#[inline(never)]
+pub(crate) fn follow_bytes(body: &[u8], max_depth: u8) -> Option<usize> {
+    let (_, mut at) = top_object(body)?;
+    let max_depth = max_depth.min(MAX_DEPTH);
+    // Only counted, as the index counts it.
+    let mut depth = 0u8;
+    while let Some(&byte) = body.get(at) {
+        match byte {
+            b'"' => {
+                if depth == 1 && is_header_key(body, at) {
+                    return Some(at);
+                }
+                at = string_end(body, at + 1)?;
+            }
+            // A backslash outside a string escapes the next byte too, as
+            // the index reads it.
+            b'\\' => at += 1,
+            b'{' | b'[' => {
+                if depth >= max_depth {
+                    return None;
+                }
+                depth += 1;
+            }
+            b'}' | b']' => {
+                if depth <= 1 {
+                    return None;
+                }
+                depth -= 1;
+            }
+            _ => {}
+        }
+        at += 1;
+    }
+    None
+}
+
+/// The closing quote of the string whose text starts at `from`: the next
+/// quote that no backslash escapes.
+fn string_end(body: &[u8], from: usize) -> Option<usize> {
+    let mut at = from;
+    loop {
+        at = skip_plain(body, at);
+        match *body.get(at)? {
+            b'"' => return Some(at),
+            b'\\' => at += 2,
+            _ => at += 1,
+        }
+    }
 }

@@ -24,6 +24,7 @@ pub(crate) mod aarch64;
 #[cfg(target_arch = "x86_64")]
 pub(crate) mod x86_64;
 
+pub(crate) use locate::follow_bytes;
 pub(crate) use walk::Found;
 
 use crate::grammar::bytes::SPACES;

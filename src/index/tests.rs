@@ -359,8 +359,9 @@ fn every_kernel_the_machine_has_is_tested() {
 /// leave it at every kind of byte, at a few shifts, on every engine.
 #[test]
 fn sampled_bodies_agree_with_the_byte_wise_engine() {
-    use crate::engine::Mode;
-    use crate::parse::{Engine, Options};
+    use crate::engines::Engine;
+    use crate::options::Mode;
+    use crate::options::Options;
     let (shifts, bodies, modes) = if cfg!(miri) {
         ([0, 63].as_slice(), 3, [Mode::Parse].as_slice())
     } else {

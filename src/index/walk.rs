@@ -9,11 +9,11 @@
 
 use super::Kernel;
 use super::block::{self, Carry, Masks};
-use crate::engine::{MAX_DEPTH, Mode};
 use crate::grammar::bytes::{Class, top_object};
 use crate::grammar::string::decode_escape;
 use crate::grammar::structure::Expect;
 use crate::grammar::{key, scalar};
+use crate::options::{MAX_DEPTH, Mode};
 
 /// What the walk found.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]

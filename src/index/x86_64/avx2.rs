@@ -12,8 +12,8 @@ use core::arch::x86_64::{
 };
 
 use super::detect;
-use crate::engine::Mode;
 use crate::index::{Found, Kernel, SPACE_BY_LOW_NIBBLE, locate, walk};
+use crate::options::Mode;
 
 /// The AVX2 kernel; holding one proves the CPU has AVX2, PCLMULQDQ, POPCNT
 /// and BMI1.

@@ -1,12 +1,11 @@
-//! The SSE2 kernel: x86_64's baseline, four 16-byte registers per block,
-//! and the 16-byte scans the byte-wise engine's token loop uses. Plain
-//! functions, not `#[target_feature]` ones (SSE2 is always there), so that
+//! The SSE2 kernel: x86_64's baseline, four 16-byte registers per block.
+//! Plain functions, not `#[target_feature]` ones (SSE2 is always there), so that
 //! they inline anywhere.
 #![allow(unsafe_code)]
 
 use core::arch::x86_64::{
-    __m128i, _mm_cmpeq_epi8, _mm_cmplt_epi8, _mm_loadu_si128, _mm_max_epu8, _mm_movemask_epi8,
-    _mm_or_si128, _mm_set1_epi8, _mm_setzero_si128, _mm_sub_epi8,
+    __m128i, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_max_epu8, _mm_movemask_epi8, _mm_or_si128,
+    _mm_set1_epi8, _mm_setzero_si128, _mm_sub_epi8,
 };
 
 use crate::index::Kernel;
@@ -111,41 +110,5 @@ impl Kernel for Sse2 {
     #[inline(always)]
     fn non_ascii(self, block: [__m128i; 4]) -> u64 {
         movemask(block)
-    }
-}
-
-/// A mask with bit `i` set when byte `i` of `chunk` is not plain string
-/// text: below 0x20, 0x80 or above, `"` or `\`.
-#[inline(always)]
-pub(crate) fn special_bytes_16(chunk: &[u8; 16]) -> u32 {
-    // SAFETY: SSE2 is enabled for this target, and `chunk` is 16 readable
-    // bytes; the load has no alignment needs.
-    unsafe {
-        let bytes = _mm_loadu_si128(chunk.as_ptr().cast::<__m128i>());
-        // A signed compare flags control bytes and, being negative, 0x80..=0xFF.
-        let below_space = _mm_cmplt_epi8(bytes, _mm_set1_epi8(0x20));
-        let quote = _mm_cmpeq_epi8(bytes, _mm_set1_epi8(b'"' as i8));
-        let backslash = _mm_cmpeq_epi8(bytes, _mm_set1_epi8(b'\\' as i8));
-        _mm_movemask_epi8(_mm_or_si128(below_space, _mm_or_si128(quote, backslash))) as u32
-    }
-}
-
-/// A mask with bit `i` set when byte `i` of `chunk` is JSON whitespace.
-#[inline(always)]
-pub(crate) fn space_bytes_16(chunk: &[u8; 16]) -> u32 {
-    // SAFETY: as for `special_bytes_16`.
-    unsafe {
-        let bytes = _mm_loadu_si128(chunk.as_ptr().cast::<__m128i>());
-        let space = _mm_or_si128(
-            _mm_or_si128(
-                _mm_cmpeq_epi8(bytes, _mm_set1_epi8(b' ' as i8)),
-                _mm_cmpeq_epi8(bytes, _mm_set1_epi8(b'\n' as i8)),
-            ),
-            _mm_or_si128(
-                _mm_cmpeq_epi8(bytes, _mm_set1_epi8(b'\t' as i8)),
-                _mm_cmpeq_epi8(bytes, _mm_set1_epi8(b'\r' as i8)),
-            ),
-        );
-        _mm_movemask_epi8(space) as u32
     }
 }
