@@ -11,7 +11,7 @@ use super::{
 };
 use crate::error::{Error, ErrorKind, Field};
 use crate::grammar::bytes::Class;
-use crate::grammar::structure::Expect;
+use crate::grammar::structure::{Expect, Token};
 use crate::grammar::{key, literal, number};
 use crate::message::Message;
 
@@ -93,13 +93,13 @@ impl Machine {
     /// A string closes at `quote`.
     pub(super) fn end_string<S: Sink>(&mut self, quote: usize, sink: &mut S) -> Result<(), Error> {
         let slot = core::mem::replace(&mut self.slot, Slot::Skip);
-        self.state = State::Between(Expect::AfterValue);
+        self.state = State::Between(Expect::after(Token::Value));
         match slot {
-            Slot::Key => self.state = State::Between(Expect::Colon),
+            Slot::Key => self.state = State::Between(Expect::after(Token::Key)),
             Slot::MatchedKey => {
                 let matched = key::matched(self.aux & 0x0F, (self.aux >> 4) as usize);
                 self.slot = self.resolve_key(matched)?;
-                self.state = State::Between(Expect::Colon);
+                self.state = State::Between(Expect::after(Token::Key));
             }
             Slot::ResultMessage => sink.text_end(Text::Message, quote),
             Slot::ResultCodeText => self.end_code_text(quote, sink)?,
@@ -222,7 +222,7 @@ impl Machine {
 
     /// A complete number has ended before the current byte.
     pub(super) fn end_number(&mut self) -> Result<(), Error> {
-        self.state = State::Between(Expect::AfterValue);
+        self.state = State::Between(Expect::after(Token::Value));
         if self.slot != Slot::ResultCode {
             return Ok(());
         }
@@ -341,7 +341,7 @@ impl Machine {
         }
         self.slot = Slot::Skip;
         self.state = if self.flags & PARSE_MODE != 0 {
-            State::Between(Expect::AfterValue)
+            State::Between(Expect::after(Token::Value))
         } else {
             State::Done
         };

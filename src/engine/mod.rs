@@ -19,7 +19,7 @@ mod whole_header;
 use crate::error::{Error, ErrorKind, Field};
 use crate::grammar::FAST_PATHS;
 use crate::grammar::number::Phase;
-use crate::grammar::structure::Expect;
+use crate::grammar::structure::{Expect, Token};
 use crate::options::{MAX_DEPTH, Mode};
 use crate::room::Text;
 
@@ -177,7 +177,8 @@ impl Machine {
         let mut machine = Machine::new(Mode::Scan, max_depth);
         machine.consumed = quote;
         machine.depth = 1;
-        machine.state = State::Between(Expect::ObjectNext);
+        // As after a comma between the top-level object's members.
+        machine.state = State::Between(Expect::after(Token::Comma { in_array: false }));
         machine
     }
 
@@ -283,7 +284,7 @@ impl Machine {
             self.nest[byte] &= !bit;
         }
         self.depth += 1;
-        self.state = State::Between(Expect::after_open(is_array));
+        self.state = State::Between(Expect::after(Token::Open { array: is_array }));
         Ok(())
     }
 
@@ -304,7 +305,7 @@ impl Machine {
             return Err(self.fail(ErrorKind::UnexpectedByte, None, at));
         }
         self.depth -= 1;
-        self.state = State::Between(Expect::AfterValue);
+        self.state = State::Between(Expect::after(Token::Value));
         self.closed(at)
     }
 

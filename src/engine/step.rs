@@ -11,7 +11,7 @@ use crate::grammar::string::{
     CONTINUATION, FIRST_PRINTABLE, HEX, PLAIN, Unit, pair, simple_escape, skip_plain, skip_string,
     unit, utf8_lead, within,
 };
-use crate::grammar::structure::Expect;
+use crate::grammar::structure::{Expect, Token};
 
 impl Machine {
     /// One step at `input[i]`. Returns where to go on, or `None` once the
@@ -56,7 +56,7 @@ impl Machine {
                 }
                 self.aux = self.aux.wrapping_add(1);
                 if LITERALS[(self.aux & 15) as usize] == 0 {
-                    self.state = State::Between(Expect::AfterValue);
+                    self.state = State::Between(Expect::after(Token::Value));
                 }
             }
             State::Escape => {
@@ -168,8 +168,12 @@ impl Machine {
     ) -> Result<(), Error> {
         match class {
             Class::Quote if expect.takes_key() => self.begin_key(at),
-            Class::Colon => self.state = State::Between(Expect::Value),
-            Class::Comma => self.state = State::Between(Expect::after_comma(self.top_is_array())),
+            Class::Colon => self.state = State::Between(Expect::after(Token::Colon)),
+            Class::Comma => {
+                self.state = State::Between(Expect::after(Token::Comma {
+                    in_array: self.top_is_array(),
+                }))
+            }
             Class::CloseObject | Class::CloseArray => {
                 self.close(class == Class::CloseArray, at)?;
             }

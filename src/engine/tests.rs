@@ -1,5 +1,6 @@
 //! The token loop held to the byte-wise step, and the state's invariants.
 
+extern crate std;
 use super::*;
 
 #[test]
@@ -164,4 +165,163 @@ fn tokens_take_a_plain_body_whole() {
             );
         }
     }
+}
+
+/// The transition written once, held to what every engine does and to the
+/// reference: after each kind of token (`Token::ALL`, in and out of
+/// arrays, at the top level and below), each kind of next token is
+/// accepted exactly where `Expect::after(token).rule(class)` allows it (and
+/// the nesting matches), by serde_json, by the byte-wise step a byte at a
+/// time, by the token loop over the whole body, and by the structural
+/// index's walk on every kernel. Each body is completed after the token
+/// under test, so that it is the only thing wrong with a rejected body.
+#[test]
+fn every_engine_moves_between_tokens_by_the_one_rule() {
+    use crate::grammar::bytes::Class;
+    use crate::grammar::structure::Token;
+    // After `{"header":…,"pad":"…","x":`, which ends with a colon at the
+    // top level: the last token of each context, and the context.
+    let contexts: [(Token, &str); 11] = [
+        (Token::Colon, ""),
+        (Token::Open { array: false }, "{"),
+        (Token::Open { array: true }, "["),
+        (Token::Comma { in_array: false }, "{\"a\":1,"),
+        (Token::Comma { in_array: true }, "[1,"),
+        (Token::Colon, "{\"a\":"),
+        (Token::Key, "{\"a\""),
+        (Token::Value, "{\"a\":1"),
+        (Token::Value, "[1"),
+        (Token::Value, "[\"s\""),
+        (Token::Value, "[{}"),
+    ];
+    let nexts: [(Class, &str); 11] = [
+        (Class::Quote, "\"k\""),
+        (Class::Colon, ":"),
+        (Class::Comma, ","),
+        (Class::OpenObject, "{"),
+        (Class::OpenArray, "["),
+        (Class::CloseObject, "}"),
+        (Class::CloseArray, "]"),
+        (Class::Minus, "-1"),
+        (Class::Zero, "0"),
+        (Class::Digit, "7"),
+        (Class::Letter, "true"),
+    ];
+    let head = std::format!(
+        "{{\"header\":{{\"isSuccessful\":true,\"resultCode\":0,\"resultMessage\":null}},\"pad\":\"{}\",\"x\":",
+        " ".repeat(300)
+    );
+    let mut seen_allowed = 0;
+    for (token, context) in contexts {
+        for (class, next) in nexts {
+            // A space between, so that a number does not run on into the next.
+            let prefix = std::format!("{head}{context} ");
+            let body = std::format!(
+                "{prefix}{next}{}",
+                completion(&std::format!("{prefix}{next}"))
+            );
+            let nesting_matches = match class {
+                Class::CloseObject | Class::CloseArray => {
+                    let opened = innermost_open(&prefix);
+                    opened
+                        == Some(if class == Class::CloseArray {
+                            b'['
+                        } else {
+                            b'{'
+                        })
+                }
+                _ => true,
+            };
+            let allowed = Expect::after(token).rule(class) && nesting_matches;
+            seen_allowed += allowed as usize;
+            let what = std::format!("{token:?} then {class:?}: {body}");
+            assert_eq!(
+                serde_json::from_str::<serde::de::IgnoredAny>(&body).is_ok(),
+                allowed,
+                "serde_json, {what}"
+            );
+            let at = prefix.len();
+            let stepped = run(Mode::Parse, &mut body.as_bytes().chunks(1));
+            let whole = run(Mode::Parse, &mut core::iter::once(body.as_bytes()));
+            for (engine, outcome) in [("a byte per chunk", stepped), ("the whole body", whole)] {
+                match outcome {
+                    Ok(_) => assert!(allowed, "{engine} accepts {what}"),
+                    Err(error) => {
+                        assert!(!allowed, "{engine} rejects ({error:?}) {what}");
+                        assert_eq!(error.offset(), at, "{engine}, {what}");
+                    }
+                }
+            }
+            let kernels = crate::engines::Engine::ALL.into_iter().filter(|engine| {
+                engine.is_available() && *engine != crate::engines::Engine::ByteWise
+            });
+            for engine in kernels {
+                let walked =
+                    engine.walk(body.as_bytes(), Mode::Parse, crate::options::Options::new());
+                assert_eq!(walked.is_some(), allowed, "{engine:?} walk, {what}");
+            }
+        }
+    }
+    assert!(seen_allowed > 20 && seen_allowed < 100, "{seen_allowed}");
+}
+
+/// The byte of the innermost container still open at the end of `json`,
+/// written plainly (no escapes in these bodies).
+fn innermost_open(json: &str) -> Option<u8> {
+    let mut stack = std::vec::Vec::new();
+    let mut in_string = false;
+    for byte in json.bytes() {
+        match byte {
+            b'"' => in_string = !in_string,
+            b'{' | b'[' if !in_string => stack.push(byte),
+            b'}' | b']' if !in_string => {
+                stack.pop();
+            }
+            _ => {}
+        }
+    }
+    stack.pop()
+}
+
+/// What ends a JSON text cut after `json`'s last token as a valid one
+/// would: a value after a key, a colon or a comma, then every close.
+/// Written on its own, not from the crate's rule (no escapes in these
+/// bodies).
+fn completion(json: &str) -> std::string::String {
+    let mut stack = std::vec::Vec::new();
+    let mut in_string = false;
+    // The last token: its byte, or `k` for a key and `s` for a string value.
+    let mut last = b' ';
+    for byte in json.bytes() {
+        match byte {
+            b'"' if in_string => {
+                in_string = false;
+                let member_start = matches!(last, b'{' | b',') && stack.last() == Some(&b'{');
+                last = if member_start { b'k' } else { b's' };
+            }
+            b'"' => in_string = true,
+            _ if in_string => {}
+            b'{' | b'[' => {
+                stack.push(byte);
+                last = byte;
+            }
+            b'}' | b']' => {
+                stack.pop();
+                last = byte;
+            }
+            b' ' => {}
+            _ => last = byte,
+        }
+    }
+    let mut end = std::string::String::from(match last {
+        b'k' => ":0",
+        b':' => "0",
+        b',' if stack.last() == Some(&b'{') => "\"z\":0",
+        b',' => "0",
+        _ => "",
+    });
+    for open in stack.iter().rev() {
+        end.push(if *open == b'{' { '}' } else { ']' });
+    }
+    end
 }

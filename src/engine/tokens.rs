@@ -9,7 +9,7 @@ use super::{IN_HEADER, Machine, Sink, Slot, State};
 use crate::error::Error;
 use crate::grammar::bytes::{Class, next_non_space};
 use crate::grammar::string::skip_string;
-use crate::grammar::structure::Expect;
+use crate::grammar::structure::{Expect, Token};
 use crate::grammar::{key, literal, number, scalar};
 
 impl Machine {
@@ -105,29 +105,25 @@ impl Machine {
                     break;
                 }
                 i = end + 1;
-                expect = if expect.takes_key() {
-                    Expect::Colon
-                } else {
-                    Expect::AfterValue
-                };
+                expect = Expect::after(Token::string(expect));
             } else if class == Class::Colon {
                 i += 1;
-                expect = Expect::Value;
+                expect = Expect::after(Token::Colon);
             } else if class == Class::Comma {
                 i += 1;
-                expect = Expect::after_comma(in_array);
+                expect = Expect::after(Token::Comma { in_array });
             } else if class == Class::OpenObject || class == Class::OpenArray {
                 in_array = class == Class::OpenArray;
                 self.open(in_array, self.at(i))?;
                 i += 1;
-                expect = Expect::after_open(in_array);
+                expect = Expect::after(Token::Open { array: in_array });
             } else if class == Class::CloseObject || class == Class::CloseArray {
                 if in_array != (class == Class::CloseArray) {
                     break;
                 }
                 i += 1;
                 self.depth -= 1;
-                expect = Expect::AfterValue;
+                expect = Expect::after(Token::Value);
                 if self.depth == member_depth {
                     break;
                 }
@@ -137,7 +133,7 @@ impl Machine {
                     break;
                 };
                 i = end;
-                expect = Expect::AfterValue;
+                expect = Expect::after(Token::Value);
             }
         }
         self.state = State::Between(expect);
@@ -160,7 +156,7 @@ impl Machine {
         };
         self.mark = self.at(open);
         self.slot = self.resolve_key(key::index(text, self.key_candidates()))?;
-        self.state = State::Between(Expect::Colon);
+        self.state = State::Between(Expect::after(Token::Key));
         if self.slot == Slot::Header
             && let (colon, Some(b':')) = next_non_space(input, end + 1)
             && let (value, Some(b'{')) = next_non_space(input, colon + 1)
@@ -186,7 +182,7 @@ impl Machine {
             self.take_text(input, open, close, sink)?;
             self.slot = Slot::Skip;
         }
-        self.state = State::Between(Expect::AfterValue);
+        self.state = State::Between(Expect::after(Token::Value));
         Ok(Some(close + 1))
     }
 
@@ -202,14 +198,14 @@ impl Machine {
             let code = input.get(start..end).and_then(number::result_code_of);
             self.take_result_code(code)?;
         }
-        self.state = State::Between(Expect::AfterValue);
+        self.state = State::Between(Expect::after(Token::Value));
         Ok(Some(end))
     }
 
     /// The rest of a literal that starts at `input[start]`, when it lies whole.
     fn whole_literal(&mut self, input: &[u8], start: usize) -> Option<usize> {
         let length = literal::whole(input, start)?;
-        self.state = State::Between(Expect::AfterValue);
+        self.state = State::Between(Expect::after(Token::Value));
         Some(start + length)
     }
 }

@@ -1,6 +1,8 @@
-//! The member and element cycles: which token may come next between
-//! tokens. Every engine checks structure against this one table; the
-//! structural index builds its per-block masks from it.
+//! The member and element cycles, written once: what a token leaves
+//! expected ([`Expect::after`]), and which token may come next
+//! ([`Expect::rule`]). Every engine moves between tokens by the first and
+//! checks by the second; the structural index builds its per-block masks
+//! from both.
 
 use super::bytes::{CLASSES, Class};
 
@@ -22,6 +24,45 @@ pub(crate) enum Expect {
     /// After a value: `,` or the container's close (which must match it:
     /// that is the nesting's business, not this table's).
     AfterValue,
+}
+
+/// A token, as far as what may come after it goes.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Token {
+    /// `{` (`array: false`) or `[` (`array: true`).
+    Open { array: bool },
+    /// `,` between an object's members or an array's elements.
+    Comma { in_array: bool },
+    /// `:` after a key.
+    Colon,
+    /// A string where a key is expected.
+    Key,
+    /// A whole value: a string that is not a key, a number, a literal, or
+    /// a container's close.
+    Value,
+}
+
+impl Token {
+    /// Every token, for tables built from the rule.
+    pub(crate) const ALL: [Token; 7] = [
+        Token::Open { array: false },
+        Token::Open { array: true },
+        Token::Comma { in_array: false },
+        Token::Comma { in_array: true },
+        Token::Colon,
+        Token::Key,
+        Token::Value,
+    ];
+
+    /// A string token: a key where `expect` takes one, else a value.
+    #[inline(always)]
+    pub(crate) const fn string(expect: Expect) -> Token {
+        if expect.takes_key() {
+            Token::Key
+        } else {
+            Token::Value
+        }
+    }
 }
 
 /// [`Expect::rule`] as one bit per byte class for each expectation, so
@@ -80,23 +121,17 @@ impl Expect {
         matches!(self, Expect::ObjectFirst | Expect::ObjectNext)
     }
 
-    /// What follows a `,` in an array or an object.
+    /// What `token` leaves expected: the one transition every engine
+    /// takes between tokens.
     #[inline(always)]
-    pub(crate) const fn after_comma(in_array: bool) -> Expect {
-        if in_array {
-            Expect::Value
-        } else {
-            Expect::ObjectNext
-        }
-    }
-
-    /// What follows an opening bracket.
-    #[inline(always)]
-    pub(crate) const fn after_open(array: bool) -> Expect {
-        if array {
-            Expect::ArrayFirst
-        } else {
-            Expect::ObjectFirst
+    pub(crate) const fn after(token: Token) -> Expect {
+        match token {
+            Token::Open { array: false } => Expect::ObjectFirst,
+            Token::Open { array: true } => Expect::ArrayFirst,
+            Token::Comma { in_array: false } => Expect::ObjectNext,
+            Token::Comma { in_array: true } | Token::Colon => Expect::Value,
+            Token::Key => Expect::Colon,
+            Token::Value => Expect::AfterValue,
         }
     }
 }

@@ -11,7 +11,7 @@ use super::Kernel;
 use super::block::{self, Carry, Masks};
 use crate::grammar::bytes::{Class, top_object};
 use crate::grammar::string::decode_escape;
-use crate::grammar::structure::Expect;
+use crate::grammar::structure::{Expect, Token};
 use crate::grammar::{key, scalar};
 use crate::options::{MAX_DEPTH, Mode};
 
@@ -224,19 +224,18 @@ impl Walker {
         // from the end of each token, an addition carries through the
         // whitespace to the next token's start, which gets the planes of
         // the token before it. A plane's tokens are those whose expectation
-        // lays it down; the compiler folds the table at compile time.
-        let object_commas = commas & !in_array;
-        // The token ends after which each expectation holds, in
-        // `Expect::ALL`'s order (numbers and literals are added shifted, as
-        // `scalar_ends`).
+        // lays it down (`LAID`); the compiler folds the table at compile
+        // time. Here, where each token ends (numbers and literals are added
+        // shifted, as `scalar_ends`).
         let ends = |key_closes: u64| {
-            move |expect: Expect| match expect {
-                Expect::ObjectFirst => opens & !brackets.arrays,
-                Expect::ObjectNext => object_commas,
-                Expect::Colon => key_closes,
-                Expect::Value => colons | (commas & in_array),
-                Expect::ArrayFirst => opens & brackets.arrays,
-                Expect::AfterValue => (close_quotes & !key_closes) | closes,
+            move |token: Token| match token {
+                Token::Open { array: false } => opens & !brackets.arrays,
+                Token::Open { array: true } => opens & brackets.arrays,
+                Token::Comma { in_array: false } => commas & !in_array,
+                Token::Comma { in_array: true } => commas & in_array,
+                Token::Colon => colons,
+                Token::Key => key_closes,
+                Token::Value => (close_quotes & !key_closes) | closes,
             }
         };
         let pending = carries >> PENDING;
@@ -417,8 +416,9 @@ impl Planes<u64> {
     }
 }
 
-/// Which expectations (bits in `Expect::ALL`'s order) lay each plane: the
-/// structure table, read at compile time.
+/// Which tokens (bits in `Token::ALL`'s order) lay each plane: the
+/// expectation each leaves (`Expect::after`) and what it allows
+/// (`Expect::rule`), read at compile time.
 const LAID: Planes<Laid> = {
     let mut laid = Planes {
         keys: Laid(0),
@@ -426,8 +426,8 @@ const LAID: Planes<Laid> = {
         closers: Laid(0),
     };
     let mut k = 0;
-    while k < Expect::ALL.len() {
-        let planes = Planes::laid_by(Expect::ALL[k]);
+    while k < Token::ALL.len() {
+        let planes = Planes::laid_by(Expect::after(Token::ALL[k]));
         laid.keys.0 |= (planes.keys as u8) << k;
         laid.values.0 |= (planes.values as u8) << k;
         laid.closers.0 |= (planes.closers as u8) << k;
@@ -436,18 +436,18 @@ const LAID: Planes<Laid> = {
     laid
 };
 
-/// A set of expectations, one bit each in `Expect::ALL`'s order.
+/// A set of tokens, one bit each in `Token::ALL`'s order.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 struct Laid(u8);
 
 impl Laid {
-    /// The union of the token ends of this set's expectations.
+    /// The union of the ends of this set's tokens.
     #[inline(always)]
-    fn of(self, ends: impl Fn(Expect) -> u64) -> u64 {
+    fn of(self, ends: impl Fn(Token) -> u64) -> u64 {
         let mut mask = 0;
-        for (k, &expect) in Expect::ALL.iter().enumerate() {
+        for (k, &token) in Token::ALL.iter().enumerate() {
             if self.0 >> k & 1 != 0 {
-                mask |= ends(expect);
+                mask |= ends(token);
             }
         }
         mask

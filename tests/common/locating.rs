@@ -9,9 +9,13 @@ use nhncloud_header::{Error, ErrorKind, Field, Header, Options, ResultCode};
 /// strings run from an unescaped quote to the next one (a backslash
 /// escapes the byte after it, in a string or not); brackets outside
 /// strings nest, counted (a `]` may close a `{`), never closing the top
-/// level, never deeper than `max_depth`; the key is the first string at depth 1 that
-/// serde_json decodes to `header` and that a colon follows. `None` where
-/// the body cannot be followed to one.
+/// level, never deeper than `max_depth`; the key is the first string at
+/// depth 1 that serde_json decodes to `header` and that a colon follows.
+/// `None` where the body cannot be followed to one.
+///
+/// Written apart from the crate's byte-at-a-time follower, in whole-body
+/// passes: which bytes are escaped, which are inside strings, the depth
+/// before each byte; then the first key against the first failure.
 pub fn header_key(body: &[u8], max_depth: u8) -> Option<usize> {
     let is_space = |b: &u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r');
     let start = if body.starts_with(b"\xEF\xBB\xBF") {
@@ -23,47 +27,70 @@ pub fn header_key(body: &[u8], max_depth: u8) -> Option<usize> {
     if body[first] != b'{' {
         return None;
     }
-    let mut depth = 0usize;
-    let mut at = first;
-    while at < body.len() {
-        match body[at] {
-            b'"' => {
-                let mut end = at + 1;
-                loop {
-                    match body.get(end)? {
-                        b'"' => break,
-                        b'\\' => end += 2,
-                        _ => end += 1,
-                    }
-                }
-                let after = body[end + 1..].iter().find(|b| !is_space(b));
-                if depth == 1
-                    && after == Some(&b':')
-                    && serde_json::from_slice::<String>(&body[at..=end])
-                        .is_ok_and(|k| k == "header")
-                {
-                    return Some(at);
-                }
-                at = end;
-            }
-            b'\\' => at += 1,
-            b'{' | b'[' => {
-                if depth >= usize::from(max_depth.min(128)) {
-                    return None;
-                }
-                depth += 1;
-            }
-            b'}' | b']' => {
-                if depth <= 1 {
-                    return None;
-                }
-                depth -= 1;
-            }
-            _ => {}
-        }
-        at += 1;
+    let body = &body[first..];
+    // Pass 1: a backslash that is not itself escaped escapes the next byte.
+    let mut escaped = vec![false; body.len() + 1];
+    for at in 0..body.len() {
+        escaped[at + 1] = body[at] == b'\\' && !escaped[at];
     }
-    None
+    // Pass 2: unescaped quotes open and close strings; `quote_of[at]` is
+    // the opening quote of the string holding `at` (its closing quote too).
+    let mut quote_of: Vec<Option<usize>> = vec![None; body.len()];
+    let mut closing: Vec<Option<usize>> = vec![None; body.len()];
+    let mut open: Option<usize> = None;
+    for at in 0..body.len() {
+        let unescaped_quote = body[at] == b'"' && !escaped[at];
+        match open {
+            Some(quote) => {
+                quote_of[at] = Some(quote);
+                if unescaped_quote {
+                    closing[quote] = Some(at);
+                    open = None;
+                }
+            }
+            None if unescaped_quote => {
+                quote_of[at] = Some(at);
+                open = Some(at);
+            }
+            None => {}
+        }
+    }
+    // Pass 3: the depth before each byte, and the first byte the nesting
+    // cannot follow (too deep, or a close of the top level).
+    let limit = i64::from(max_depth.min(128));
+    let mut depth_before = vec![0i64; body.len()];
+    let mut depth = 0i64;
+    let mut failure = body.len();
+    for at in 0..body.len() {
+        depth_before[at] = depth;
+        if quote_of[at].is_some() || escaped[at] {
+            continue;
+        }
+        match body[at] {
+            b'{' | b'[' => depth += 1,
+            b'}' | b']' => depth -= 1,
+            _ => continue,
+        }
+        if depth > limit || depth < 1 {
+            failure = at;
+            break;
+        }
+    }
+    // The first string that opens at depth 1, before the failure, decodes
+    // to `header` and is followed by a colon; an unclosed string ends the
+    // search where it opens.
+    let key = (0..failure).find_map(|at| {
+        if quote_of[at] != Some(at) || depth_before[at] != 1 {
+            return None;
+        }
+        let Some(end) = closing[at] else {
+            return Some(None);
+        };
+        let colon_follows = body[end + 1..].iter().find(|b| !is_space(b)) == Some(&b':');
+        let decoded = serde_json::from_slice::<String>(&body[at..=end]);
+        (colon_follows && decoded.is_ok_and(|k| k == "header")).then_some(Some(at))
+    })??;
+    Some(first + key)
 }
 
 /// An answer, comparable across bodies: the header's fields (the message
