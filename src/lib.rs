@@ -204,3 +204,8 @@ pub mod engines {
 #[cfg(all(doctest, feature = "serde"))]
 #[doc = include_str!("../README.md")]
 struct ReadmeDoctests;
+
+// The examples of `docs/`, compiled and run as doctests like the README's.
+#[cfg(all(doctest, feature = "serde"))]
+#[doc = include_str!("../docs/services.md")]
+struct ServicesDoctests;
