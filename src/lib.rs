@@ -209,3 +209,7 @@ struct ReadmeDoctests;
 #[cfg(all(doctest, feature = "serde"))]
 #[doc = include_str!("../docs/services.md")]
 struct ServicesDoctests;
+
+#[cfg(all(doctest, feature = "serde"))]
+#[doc = include_str!("../docs/gateway.md")]
+struct GatewayDoctests;
