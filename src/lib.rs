@@ -213,3 +213,7 @@ struct ServicesDoctests;
 #[cfg(all(doctest, feature = "serde"))]
 #[doc = include_str!("../docs/gateway.md")]
 struct GatewayDoctests;
+
+#[cfg(all(doctest, feature = "serde"))]
+#[doc = include_str!("../docs/design.md")]
+struct DesignDoctests;
