@@ -204,3 +204,16 @@ pub use vocabulary::{Advice, Category};
 #[cfg(all(doctest, feature = "serde"))]
 #[doc = include_str!("../README.md")]
 struct ReadmeDoctests;
+
+// The examples of `docs/`, compiled and run as doctests like the README's.
+#[cfg(all(doctest, feature = "serde"))]
+#[doc = include_str!("../docs/services.md")]
+struct ServicesDoctests;
+
+#[cfg(all(doctest, feature = "serde"))]
+#[doc = include_str!("../docs/gateway.md")]
+struct GatewayDoctests;
+
+#[cfg(all(doctest, feature = "serde"))]
+#[doc = include_str!("../docs/design.md")]
+struct DesignDoctests;

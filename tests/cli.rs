@@ -718,59 +718,70 @@ fn lines_show_progress_on_a_terminal() {
     );
 }
 
-/// The README's examples over `examples/responses` are this tool's output.
+/// Every `$ nhncloud-header ...` console example, in the README and in
+/// `docs/`, is this tool's output: each is run from the crate's root and
+/// must print exactly the lines shown (the first or last N with `| head -N`
+/// or `| tail -N`), nothing on standard error unless the example discards
+/// it (`2>/dev/null`), and exit with its status: the one in this table,
+/// and the one a following `$ echo $?` shows.
 #[test]
 fn readme_examples_are_real_output() {
-    let root = env!("CARGO_MANIFEST_DIR");
-    let readme = std::fs::read_to_string(Path::new(root).join("README.md")).unwrap();
-    let mut responses: Vec<String> = std::fs::read_dir(Path::new(root).join("examples/responses"))
-        .unwrap()
-        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|name| name.ends_with(".json"))
-        .map(|name| format!("examples/responses/{name}"))
-        .collect();
-    responses.sort();
-    for (command, args) in [
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    // Each example's exit status. An example missing from the documents,
+    // or one not listed here, fails the test.
+    let statuses: &[(&str, i32)] = &[
         (
-            "--summary examples/responses/*.json",
-            [
-                &["--summary"][..],
-                &responses.iter().map(String::as_str).collect::<Vec<_>>(),
-            ]
-            .concat(),
+            "--service push tests/data/services/push__delete-token.json",
+            0,
         ),
+        ("--summary examples/responses/*.json", 2),
         (
-            "--service notification-hub tests/data/services/notification-hub__common-failure.json tests/data/services/notification-hub__common-success.json",
-            vec![
-                "--service",
-                "notification-hub",
-                "tests/data/services/notification-hub__common-failure.json",
-                "tests/data/services/notification-hub__common-success.json",
-            ],
+            "--service deploy --json tests/data/services/deploy__upload-binary.json",
+            0,
         ),
+        ("--service list", 0),
         (
-            "--lines --json examples/responses/log.jsonl | head -2",
-            vec!["--lines", "--json", "examples/responses/log.jsonl"],
+            "--json examples/responses/instance-not-found.json examples/responses/invalid-parameters.json examples/responses/malformed.json missing.json 2>/dev/null",
+            2,
+        ),
+        ("--lines examples/responses/log.jsonl", 2),
+        ("--lines --json examples/responses/log.jsonl | head -2", 2),
+        (
+            "--service cdn --summary tests/data/services/cdn__common-header.json tests/data/services/cdn__create-service.json",
+            0,
         ),
         (
             "--lines --json --summary examples/responses/log.jsonl | tail -1",
-            vec![
-                "--lines",
-                "--json",
-                "--summary",
-                "examples/responses/log.jsonl",
-            ],
+            2,
         ),
-    ] {
-        let prompt = format!("$ nhncloud-header {command}\n");
-        let start = readme
-            .find(&prompt)
-            .unwrap_or_else(|| panic!("the README shows `{command}`"))
-            + prompt.len();
-        let shown: Vec<&str> = readme[start..]
-            .lines()
-            .take_while(|line| !line.starts_with("$ ") && !line.starts_with("```"))
-            .collect();
+        (
+            "--service notification-hub tests/data/services/notification-hub__common-failure.json tests/data/services/notification-hub__common-success.json",
+            1,
+        ),
+    ];
+    let examples = console_examples(root);
+    let found: std::collections::BTreeSet<&str> = examples
+        .iter()
+        .map(|example| example.command.as_str())
+        .collect();
+    for (command, _) in statuses {
+        assert!(
+            found.contains(command),
+            "no document shows `$ nhncloud-header {command}`"
+        );
+    }
+    for example in &examples {
+        let command = example.command.as_str();
+        let at = format!("{}: `$ nhncloud-header {command}`", example.document);
+        let status = statuses
+            .iter()
+            .find(|(listed, _)| *listed == command)
+            .unwrap_or_else(|| panic!("{at} has no exit status in this test's table"))
+            .1;
+        if let Some(shown) = example.status {
+            assert_eq!(shown, status, "{at}: the `echo $?` shown");
+        }
+        let (args, pipe, quiet) = shell_words(root, command);
         let output = Command::new(TOOL)
             .args(&args)
             .current_dir(root)
@@ -778,23 +789,136 @@ fn readme_examples_are_real_output() {
             .unwrap();
         let text = String::from_utf8(output.stdout).unwrap();
         let all: Vec<&str> = text.lines().collect();
-        let got = if command.ends_with("| head -2") {
-            &all[..2]
-        } else if command.ends_with("| tail -1") {
-            &all[all.len() - 1..]
-        } else {
-            &all[..]
+        let got = match pipe {
+            Some(Pipe::Head(n)) => &all[..n.min(all.len())],
+            Some(Pipe::Tail(n)) => &all[all.len().saturating_sub(n)..],
+            None => &all[..],
         };
-        assert_eq!(shown, got, "the README's `{command}`");
-        // The examples over examples/responses include a malformed body;
-        // the service example has an unsuccessful one.
-        let status = if command.starts_with("--service") {
-            1
-        } else {
-            2
-        };
-        assert_eq!(output.status.code(), Some(status), "{command}");
+        assert_eq!(example.shown, got, "{at}");
+        assert_eq!(output.status.code(), Some(status), "{at}: exit status");
+        if !quiet {
+            assert_eq!(
+                String::from_utf8_lossy(&output.stderr),
+                "",
+                "{at}: standard error"
+            );
+        }
     }
+}
+
+/// One `$ nhncloud-header ...` example of a document.
+struct ConsoleExample {
+    document: String,
+    /// What follows `$ nhncloud-header `.
+    command: String,
+    /// The lines shown after it, up to the next prompt or the block's end.
+    shown: Vec<String>,
+    /// The status a `$ echo $?` right after it shows.
+    status: Option<i32>,
+}
+
+/// Every console example of the README and of `docs/*.md`.
+fn console_examples(root: &Path) -> Vec<ConsoleExample> {
+    let mut documents = vec![root.join("README.md")];
+    let mut docs: Vec<PathBuf> = std::fs::read_dir(root.join("docs"))
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|extension| extension == "md"))
+        .collect();
+    docs.sort();
+    documents.extend(docs);
+    let mut examples = Vec::new();
+    for path in documents {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let document = path.strip_prefix(root).unwrap().display().to_string();
+        let lines: Vec<&str> = text.lines().collect();
+        let mut in_console = false;
+        for (at, line) in lines.iter().enumerate() {
+            if line.starts_with("```") {
+                in_console = !in_console && *line == "```console";
+                continue;
+            }
+            let Some(command) = line.strip_prefix("$ nhncloud-header ") else {
+                // Outside a console block, a prompt would go unchecked.
+                assert!(
+                    in_console || !line.starts_with("$ nhncloud-header"),
+                    "{document}: an example outside a console block: {line}"
+                );
+                continue;
+            };
+            assert!(
+                in_console,
+                "{document}: an example outside a console block: {line}"
+            );
+            let rest = &lines[at + 1..];
+            let shown: Vec<String> = rest
+                .iter()
+                .take_while(|line| !line.starts_with("$ ") && !line.starts_with("```"))
+                .map(|line| line.to_string())
+                .collect();
+            let status = match rest.get(shown.len()..shown.len() + 2) {
+                Some(["$ echo $?", status]) => Some(status.parse().unwrap()),
+                _ => None,
+            };
+            examples.push(ConsoleExample {
+                document: document.clone(),
+                command: command.to_owned(),
+                shown,
+                status,
+            });
+        }
+    }
+    examples
+}
+
+/// A pipe at the end of an example.
+#[derive(Clone, Copy)]
+enum Pipe {
+    Head(usize),
+    Tail(usize),
+}
+
+/// An example's command line as the shell would run it: its words (a
+/// `DIR/*SUFFIX` word expanded to the sorted file names it matches), the
+/// pipe it ends with, and whether it discards standard error.
+fn shell_words(root: &Path, command: &str) -> (Vec<String>, Option<Pipe>, bool) {
+    let (command, pipe) = match command.split_once(" | ") {
+        Some((command, pipe)) => {
+            let (tool, count) = pipe.split_once(" -").expect("`| head -N` or `| tail -N`");
+            let count: usize = count.parse().unwrap();
+            let pipe = match tool {
+                "head" => Pipe::Head(count),
+                "tail" => Pipe::Tail(count),
+                other => panic!("no pipe into {other}"),
+            };
+            (command, Some(pipe))
+        }
+        None => (command, None),
+    };
+    let mut quiet = false;
+    let mut args = Vec::new();
+    for word in command.split_whitespace() {
+        if word == "2>/dev/null" {
+            quiet = true;
+        } else if let Some((dir, suffix)) = word.split_once("/*") {
+            let mut matched: Vec<String> = std::fs::read_dir(root.join(dir))
+                .unwrap()
+                .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+                .filter(|name| name.ends_with(suffix))
+                .map(|name| format!("{dir}/{name}"))
+                .collect();
+            matched.sort();
+            assert!(!matched.is_empty(), "`{word}` matches nothing");
+            args.extend(matched);
+        } else {
+            assert!(
+                !word.contains(['*', '?', '\'', '"', '$', '>', '<', '|']),
+                "`{word}`: more shell than this test reads"
+            );
+            args.push(word.to_owned());
+        }
+    }
+    (args, pipe, quiet)
 }
 
 /// A file read through the 1 MiB buffer, the same file mapped (`--mmap`)
