@@ -5,7 +5,7 @@
 //!
 //! ```text
 //! cargo run --example http_client -- http://127.0.0.1:8080/v1.0/appkeys/KEY/servers
-//! 10404 api_error (instance, HTTP 404) retry_after_fix "Not Found"
+//! 10404 not_found fix_request "Not Found"
 //! read 104 of the body's bytes (HTTP 200)
 //! ```
 //!

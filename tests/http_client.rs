@@ -164,7 +164,7 @@ async fn the_client_stops_reading_a_large_body_after_its_header() {
     assert!(sent < size / 16, "the server sent {sent} of {size} bytes");
 }
 
-/// The README's reqwest loop: `chunk()` into a scan-mode parser, then drop.
+/// docs/gateway.md's reqwest loop: `chunk()` into a scan-mode parser, then drop.
 async fn fetch_with_reqwest(url: &str) -> (nhncloud_header::OwnedHeader<256>, usize) {
     use nhncloud_header::{Mode, Status, StreamParser};
     let client = reqwest::Client::new();
