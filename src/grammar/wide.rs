@@ -18,7 +18,8 @@ use core::arch::x86_64::{
     _mm_set1_epi8, _mm_setzero_si128,
 };
 
-/// Lanes equal to any of `bytes`, all ones.
+/// Lanes equal to any of `bytes`, all ones; none when `bytes` is empty.
+/// The compares are ORed as a balanced tree, as one would write them out.
 ///
 /// # Safety
 ///
@@ -26,14 +27,21 @@ use core::arch::x86_64::{
 #[inline(always)]
 unsafe fn any_equal<const N: usize>(lanes: __m128i, bytes: [u8; N]) -> __m128i {
     // SAFETY: SSE2 is enabled (this function's contract).
-    let mut any = unsafe { _mm_setzero_si128() };
-    let mut k = 0;
-    while k < N {
-        // SAFETY: SSE2 is enabled (this function's contract).
-        any = unsafe { _mm_or_si128(any, _mm_cmpeq_epi8(lanes, _mm_set1_epi8(bytes[k] as i8))) };
-        k += 1;
+    unsafe {
+        let mut equal = [_mm_setzero_si128(); N];
+        for (lane, byte) in equal.iter_mut().zip(bytes) {
+            *lane = _mm_cmpeq_epi8(lanes, _mm_set1_epi8(byte as i8));
+        }
+        let mut width = N;
+        while width > 1 {
+            let half = width.div_ceil(2);
+            for k in 0..width / 2 {
+                equal[k] = _mm_or_si128(equal[k], equal[k + half]);
+            }
+            width = half;
+        }
+        equal.first().copied().unwrap_or(_mm_setzero_si128())
     }
-    any
 }
 
 /// Bit `i` set when byte `i` of `chunk` is below `printable` or is 0x80 or
