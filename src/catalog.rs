@@ -18,6 +18,15 @@ use crate::message::HeaderText;
 use crate::vocabulary::{Advice, Category};
 
 /// The codes one row of a table stands for.
+///
+/// ```
+/// use nhncloud_header::{Catalog, Codes};
+///
+/// let row = Catalog::PUSH.lookup(50100).unwrap();
+/// assert_eq!(row.codes(), Codes::Integers { first: 50001, last: 50501 });
+/// let row = Catalog::DEPLOY.lookup_text("NOT_FOUND_OS").unwrap();
+/// assert_eq!(row.codes(), Codes::Text("NOT_FOUND_OS"));
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub enum Codes {

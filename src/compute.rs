@@ -53,6 +53,14 @@ pub enum Class {
 
 /// Which API raised an [`ApiError`](Class::ApiError), by the code's first
 /// two digits.
+///
+/// ```
+/// use nhncloud_header::{Api, ComputeDetails};
+///
+/// let details = ComputeDetails::of(40404);
+/// assert_eq!(details.api, Some(Api::Volume));
+/// assert_eq!(Api::Volume.name(), "volume");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Api {
     /// 10xxx
@@ -82,6 +90,13 @@ pub enum Api {
 }
 
 /// What to do about a result, from the table's description column.
+///
+/// ```
+/// use nhncloud_header::{ComputeDetails, Remedy};
+///
+/// assert_eq!(ComputeDetails::of(-8).remedy, Remedy::CheckRequestBody);
+/// assert_eq!(ComputeDetails::of(10404).remedy, Remedy::RetryAfterFix);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Remedy {
     /// Success: nothing to do.

@@ -6,6 +6,14 @@ use core::fmt;
 ///
 /// Each kind has a stable snake_case [`name`](ErrorKind::name) that tools may
 /// match on. New kinds may be added in minor releases.
+///
+/// ```
+/// use nhncloud_header::ErrorKind;
+///
+/// let error = nhncloud_header::parse(b"{\"header\": 1}").unwrap_err();
+/// assert_eq!(error.kind(), ErrorKind::WrongType);
+/// assert_eq!(error.kind().name(), "wrong_type");
+/// ```
 #[non_exhaustive]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ErrorKind {
@@ -127,6 +135,15 @@ impl fmt::Display for ErrorKind {
 }
 
 /// One of the three header fields.
+///
+/// ```
+/// use nhncloud_header::Field;
+///
+/// let body = br#"{"header":{"isSuccessful":true,"resultCode":0}}"#;
+/// let error = nhncloud_header::parse(body).unwrap_err();
+/// assert_eq!(error.field(), Some(Field::ResultMessage));
+/// assert_eq!(Field::ResultMessage.key(), "resultMessage");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Field {
     /// `isSuccessful`
@@ -166,6 +183,14 @@ impl fmt::Display for Field {
 /// [`Empty`](ErrorKind::Empty), the opening quote of a duplicate key, the
 /// first byte of a value of the wrong type or of an invalid `resultCode`, and
 /// the closing `}` of an object that lacks the header or a field.
+///
+/// ```
+/// use nhncloud_header::{ErrorKind, Field};
+///
+/// let body = br#"{"header":{"isSuccessful":"yes","resultCode":0,"resultMessage":null}}"#;
+/// let error = nhncloud_header::parse(body).unwrap_err();
+/// assert_eq!((error.kind(), error.field(), error.offset()), (ErrorKind::WrongType, Some(Field::IsSuccessful), 26));
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Error {
     kind: ErrorKind,

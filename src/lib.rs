@@ -127,15 +127,17 @@
 //! The library is `#![no_std]` and allocation-free whatever the features;
 //! none is on by default.
 //!
-//! | feature | adds |
-//! |---|---|
-//! | `serde` | `Deserialize`/`Serialize` for [`OwnedHeader`] (the type for serde_json: every body, escapes and string codes included), [`Header`] (borrowed, for serde-json-core), [`Message`], [`ResultCode`], [`Entry`], [`Meaning`], and the names of [`Service`], [`Category`], [`Advice`], [`Class`], [`Api`], [`Remedy`], [`ErrorKind`] |
-//! | `defmt` | `defmt::Format` for every public type, forwarded to `heapless`, `embedded-io` and `embedded-io-async` |
-//! | `embedded-io` | [`StreamParser::read_from`] for any `embedded_io::Read` |
-//! | `embedded-io-async` | [`StreamParser::read_from_async`] for any `embedded_io_async::Read` (embassy-net's `TcpSocket`), no_std |
-//! | `tokio` | [`StreamParser::read_from_tokio`] for any `tokio::io::AsyncRead + Unpin` (std) |
-//! | `std` | [`StreamParser::read_from_std`] for any `std::io::Read`; no dependency |
-//! | `cli` | the `nhncloud-header` command-line tool (a binary; its dependencies are for it alone) |
+//! | feature | adds | in one line |
+//! |---|---|---|
+//! | `serde` | `Deserialize`/`Serialize` for [`OwnedHeader`] (the type for serde_json: every body, escapes and string codes included), [`Header`] (borrowed, for serde-json-core), [`Message`], [`ResultCode`], [`Entry`], [`Meaning`], and the names of [`Service`], [`Category`], [`Advice`], [`Class`], [`Api`], [`Remedy`], [`ErrorKind`] | `struct Response { header: OwnedHeader<64> }`, then `serde_json::from_slice::<Response>(body)` |
+//! | `defmt` | `defmt::Format` for every public type, forwarded to `heapless`, `embedded-io` and `embedded-io-async` | `defmt::info!("{}", header.meaning(Service::Compute))` |
+//! | `embedded-io` | [`StreamParser::read_from`] for any `embedded_io::Read` | `StreamParser::<64>::new(Mode::Scan).read_from(&mut uart, &mut [0; 64])?` |
+//! | `embedded-io-async` | [`StreamParser::read_from_async`] for any `embedded_io_async::Read` (embassy-net's `TcpSocket`), no_std | `parser.read_from_async(&mut socket, &mut [0; 64]).await?` |
+//! | `tokio` | [`StreamParser::read_from_tokio`] for any `tokio::io::AsyncRead + Unpin` (std) | `parser.read_from_tokio(&mut stream, &mut [0; 512]).await?` |
+//! | `std` | [`StreamParser::read_from_std`] for any `std::io::Read`; no dependency | `parser.read_from_std(&mut file, &mut [0; 4096])?` |
+//! | `cli` | the `nhncloud-header` command-line tool (a binary; its dependencies are for it alone) | `cargo install nhncloud-header --features cli` |
+//!
+//! On docs.rs every item that needs a feature says which.
 //!
 //! ```
 //! # #[cfg(feature = "serde")] {

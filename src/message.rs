@@ -12,12 +12,31 @@ use core::hash::{Hash, Hasher};
 /// decode, [`unescape_into`](Message::unescape_into) a buffer of yours,
 /// [`chars`](Message::chars), or [`Display`](fmt::Display). Equality and
 /// hashing are on the decoded text, so `"\u0041"` equals `"A"`.
+///
+/// ```
+/// let body = br#"{"header":{"isSuccessful":false,"resultCode":-4,"resultMessage":"Invalid parameters : \"name\""}}"#;
+/// let message = nhncloud_header::scan(body)?.result_message.unwrap();
+/// assert_eq!(message.as_str(), None); // escaped: it must be decoded
+/// assert_eq!(message, "Invalid parameters : \"name\"");
+/// let mut buffer = [0; 64];
+/// assert_eq!(message.unescape_into(&mut buffer).unwrap(), "Invalid parameters : \"name\"");
+/// assert_eq!(message.detail().unwrap(), "\"name\"");
+/// # Ok::<(), nhncloud_header::Error>(())
+/// ```
 #[derive(Clone, Copy)]
 pub struct Message<'a> {
     raw: &'a [u8],
 }
 
 /// [`Message::unescape_into`] was given too small a buffer.
+///
+/// ```
+/// let body = br#"{"header":{"isSuccessful":true,"resultCode":0,"resultMessage":"SUCCESS"}}"#;
+/// let message = nhncloud_header::scan(body)?.result_message.unwrap();
+/// let error = message.unescape_into(&mut [0; 4]).unwrap_err();
+/// assert_eq!(error.needed(), 7);
+/// # Ok::<(), nhncloud_header::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct BufferTooSmall {
@@ -239,6 +258,14 @@ fn first_char(raw: &str) -> Option<(char, usize)> {
 }
 
 /// The decoded characters of a [`Message`].
+///
+/// ```
+/// let body = br#"{"header":{"isSuccessful":true,"resultCode":0,"resultMessage":"\uD55C\uAE00 OK"}}"#;
+/// let message = nhncloud_header::scan(body)?.result_message.unwrap();
+/// assert_eq!(message.chars().next(), Some('한'));
+/// assert_eq!(message.chars().count(), 5);
+/// # Ok::<(), nhncloud_header::Error>(())
+/// ```
 #[derive(Clone, Debug)]
 #[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct Chars<'a> {
@@ -314,6 +341,18 @@ mod sealed {
 /// A string of a header, as a result-code table compares it: a [`Message`]
 /// borrowed from the body (escapes decoded as it is read), or decoded text
 /// (`&str`). Implemented for those two only.
+///
+/// ```
+/// use nhncloud_header::{Catalog, HeaderText};
+///
+/// // A borrowed message and a `&str` compare alike, on the decoded text.
+/// let body = br#"{"header":{"isSuccessful":false,"resultCode":"NOT_FOUND_OS","resultMessage":"x"}}"#;
+/// let header = nhncloud_header::scan(body)?;
+/// let code = header.result_code.text().unwrap();
+/// assert!(code.equals("NOT_FOUND_OS"));
+/// assert_eq!(Catalog::DEPLOY.entries_of_text(code), Catalog::DEPLOY.entries_of_text(&"NOT_FOUND_OS"));
+/// # Ok::<(), nhncloud_header::Error>(())
+/// ```
 pub trait HeaderText: sealed::Sealed + fmt::Display {
     /// Whether the decoded text is `text`.
     fn equals(&self, text: &str) -> bool;

@@ -4,6 +4,14 @@
 use core::fmt;
 
 /// A name that is not one of the type's stable names, from `FromStr`.
+///
+/// ```
+/// use nhncloud_header::{Advice, Service};
+///
+/// let error = "instance".parse::<Service>().unwrap_err();
+/// assert_eq!(error.to_string(), "not the name of any service");
+/// assert_eq!("retry".parse::<Advice>(), Ok(Advice::Retry));
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct UnknownName {

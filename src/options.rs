@@ -6,6 +6,16 @@
 pub(crate) const MAX_DEPTH: u8 = 128;
 
 /// How much of the body a [`StreamParser`](crate::StreamParser) reads.
+///
+/// ```
+/// use nhncloud_header::{Mode, Status, StreamParser};
+///
+/// let body = br#"{"header":{"isSuccessful":true,"resultCode":0,"resultMessage":null},"rest": not read"#;
+/// let mut parser = StreamParser::<16>::new(Mode::Scan);
+/// assert_eq!(parser.feed(body)?, Status::Complete);
+/// assert_eq!(parser.finish()?.result_code(), 0);
+/// # Ok::<(), nhncloud_header::Error>(())
+/// ```
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Hash)]
 #[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub enum Mode {

@@ -11,6 +11,15 @@ use crate::options::{Mode, Options};
 use crate::room::Text;
 
 /// Whether [`StreamParser::feed`] needs more input.
+///
+/// ```
+/// use nhncloud_header::{Mode, Status, StreamParser};
+///
+/// let mut parser = StreamParser::<16>::new(Mode::Scan);
+/// assert_eq!(parser.feed(br#"{"header":{"isSuccessful":true,"#)?, Status::Partial);
+/// assert_eq!(parser.feed(br#""resultCode":0,"resultMessage":null}}"#)?, Status::Complete);
+/// # Ok::<(), nhncloud_header::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub enum Status {
@@ -255,6 +264,20 @@ impl<const N: usize> StreamParser<N> {
 /// The header a [`StreamParser`] has read, borrowed from it by
 /// [`finish`](StreamParser::finish): the accessors of an [`OwnedHeader`],
 /// over the parser's own room.
+///
+/// ```
+/// use nhncloud_header::{Mode, OwnedHeader, StreamParser};
+///
+/// let mut parser = StreamParser::<32>::new(Mode::Parse);
+/// parser.feed(br#"{"header":{"isSuccessful":false,"resultCode":-4,"#)?;
+/// parser.feed(br#""resultMessage":"Invalid parameters : name"}}"#)?;
+/// let header = parser.finish()?;
+/// assert_eq!(header.detail(), Some("name"));
+/// // A copy that outlives the parser.
+/// let owned: OwnedHeader<32> = header.to_owned_header();
+/// assert_eq!(owned.result_code(), -4);
+/// # Ok::<(), nhncloud_header::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug)]
 pub struct StreamHeader<'a, const N: usize> {
     is_successful: bool,
@@ -335,6 +358,18 @@ impl<const N: usize> Sink for Room<N> {
 }
 
 /// Why [`StreamParser::read_with`] and its kin stopped.
+///
+/// ```
+/// use nhncloud_header::{ErrorKind, Mode, ReadError, StreamParser};
+///
+/// let mut chunks = [&b"{\"header\":"[..], b"[]}"].into_iter();
+/// let result = StreamParser::<16>::new(Mode::Scan).read_with(&mut [0; 16], |buffer: &mut [u8]| {
+///     let chunk = chunks.next().unwrap_or_default();
+///     buffer[..chunk.len()].copy_from_slice(chunk);
+///     Ok::<usize, ()>(chunk.len())
+/// });
+/// assert!(matches!(result, Err(ReadError::Parse(error)) if error.kind() == ErrorKind::WrongType));
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub enum ReadError<E> {

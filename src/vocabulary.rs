@@ -6,6 +6,15 @@ use crate::names::{display_name, from_str_by_name};
 
 /// What a result code says happened, whatever the service: a fixed
 /// vocabulary that every table row is mapped into, on recorded evidence.
+///
+/// ```
+/// use nhncloud_header::{Advice, Category, Service};
+///
+/// let category = Service::Email.category(1000);
+/// assert_eq!(category, Category::PartialSuccess);
+/// assert_eq!(category.advice(), Advice::CheckResult);
+/// assert_eq!("not_found".parse::<Category>(), Ok(Category::NotFound));
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Category {
     /// The request was done.
