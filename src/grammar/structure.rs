@@ -43,7 +43,9 @@ pub(crate) enum Token {
 }
 
 impl Token {
-    /// Every token, for tables built from the rule.
+    /// Every token, for tables built from the rule (the structural
+    /// index's).
+    #[cfg(nhncloud_header_fast)]
     pub(crate) const ALL: [Token; 7] = [
         Token::Open { array: false },
         Token::Open { array: true },
