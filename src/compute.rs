@@ -177,44 +177,31 @@ impl Header<'_> {
     }
 }
 
-/// A code's class, and for an API error its API. Three steps, each
-/// constant time: the dense table of `-8..=0`, then the table of
-/// thousands 10 to 50 indexed by `code / 1000` (single codes such as
-/// 20001, then the `NN400..=NN499` API-error range), then
-/// [`Unknown`](Class::Unknown).
+/// A code's class, and for an API error its API. Each step constant time:
+/// the dense table of `-8..=0`, the two single codes of the thousands
+/// (20001 and 20004), the API of the code's thousand (10 to 50) for the
+/// `NN400..=NN499` API-error ranges, else [`Unknown`](Class::Unknown).
 const fn lookup(code: i32) -> (Class, Option<Api>) {
     let direct = code as i64 - DIRECT_FIRST as i64;
     if direct >= 0 && direct < DIRECT.len() as i64 {
         return (DIRECT[direct as usize], None);
     }
-    let thousand = code.div_euclid(1000) as i64 - THOUSANDS_FIRST as i64;
-    if thousand < 0 || thousand >= THOUSANDS.len() as i64 {
-        return (Class::Unknown, None);
-    }
-    let thousand = &THOUSANDS[thousand as usize];
-    let last_three = code.rem_euclid(1000) as u16;
     let mut single = 0;
-    while single < thousand.singles.len() {
-        if let Some((digits, class)) = thousand.singles[single]
-            && digits == last_three
-        {
-            return (class, None);
+    while single < SINGLES.len() {
+        if SINGLES[single].0 == code {
+            return (SINGLES[single].1, None);
         }
         single += 1;
     }
-    match thousand.api {
+    let thousand = code.div_euclid(1000) as i64 - THOUSANDS_FIRST as i64;
+    if thousand < 0 || thousand >= API_BY_THOUSAND.len() as i64 {
+        return (Class::Unknown, None);
+    }
+    let last_three = code.rem_euclid(1000);
+    match API_BY_THOUSAND[thousand as usize] {
         Some(api) if last_three >= 400 && last_three <= 499 => (Class::ApiError, Some(api)),
         _ => (Class::Unknown, None),
     }
-}
-
-/// The codes of one thousand (e.g. 20000 to 20999) the table names.
-#[derive(Clone, Copy)]
-struct Thousand {
-    /// Up to two single codes, by their last three digits (`1` for 20001).
-    singles: [Option<(u16, Class)>; 2],
-    /// The API whose errors are the thousand's `NN400..=NN499`.
-    api: Option<Api>,
 }
 
 /// The code `DIRECT[0]` classifies.
@@ -233,26 +220,25 @@ const DIRECT: [Class; 9] = [
     Class::Success,
 ];
 
-/// The first thousand of `THOUSANDS`.
+/// The table's single codes above 0 (Network's thousand).
+const SINGLES: [(i32, Class); 2] = [
+    (20001, Class::NoAvailableIp),
+    (20004, Class::NoAccessibleNetwork),
+];
+
+/// The first thousand of `API_BY_THOUSAND`.
 const THOUSANDS_FIRST: i32 = 10;
 
-/// Thousands 10 to 50 (codes 10000 to 50999).
-static THOUSANDS: [Thousand; 41] = {
-    let mut thousands = [Thousand {
-        singles: [None, None],
-        api: None,
-    }; 41];
+/// The API whose errors are each thousand's `NN400..=NN499`, for thousands
+/// 10 to 50 (codes 10000 to 50999): one byte each.
+static API_BY_THOUSAND: [Option<Api>; 41] = {
+    let mut apis = [None; 41];
     let mut api = 0;
     while api < Api::ALL.len() {
-        let thousand = (Api::ALL[api].thousand() - THOUSANDS_FIRST) as usize;
-        thousands[thousand].api = Some(Api::ALL[api]);
+        apis[(Api::ALL[api].thousand() - THOUSANDS_FIRST) as usize] = Some(Api::ALL[api]);
         api += 1;
     }
-    thousands[20 - 10].singles = [
-        Some((1, Class::NoAvailableIp)),
-        Some((4, Class::NoAccessibleNetwork)),
-    ];
-    thousands
+    apis
 };
 
 /// The table's description column for the API-error ranges.

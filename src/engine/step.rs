@@ -8,8 +8,8 @@ use crate::grammar::bytes::{BOM, Class, skip_space};
 use crate::grammar::literal::LITERALS;
 use crate::grammar::number::{self, Step};
 use crate::grammar::string::{
-    CONTINUATION, FIRST_PRINTABLE, HEX, PLAIN, Unit, pair, simple_escape, skip_plain, skip_string,
-    unit, utf8_lead, within,
+    CONTINUATION, FIRST_PRINTABLE, Unit, hex_value, is_plain, pair, simple_escape, skip_plain,
+    skip_string, unit, utf8_lead, within,
 };
 use crate::grammar::structure::{Expect, Token};
 
@@ -71,7 +71,7 @@ impl Machine {
                 }
             }
             State::Hex(read) | State::LowHex(read) => {
-                let digit = HEX[byte as usize];
+                let digit = hex_value(byte);
                 if digit == 0xFF {
                     return Err(self.fail_at(ErrorKind::InvalidEscape, i));
                 }
@@ -230,7 +230,7 @@ impl Machine {
     fn capture_plain<S: Sink>(&mut self, input: &[u8], from: usize, sink: &mut S) -> usize {
         let mut i = from;
         while let Some(&byte) = input.get(i) {
-            if !PLAIN[byte as usize] {
+            if !is_plain(byte) {
                 break;
             }
             self.on_char(byte as u32, sink);

@@ -5,11 +5,27 @@ use super::FAST_PATHS;
 
 /// Whether a byte stands for itself inside a string: printable ASCII other
 /// than `"` and `\`. Everything else needs a closer look.
-pub(crate) static PLAIN: [bool; 256] = {
+#[inline(always)]
+pub(crate) fn is_plain(byte: u8) -> bool {
+    if FAST_PATHS {
+        PLAIN[byte as usize]
+    } else {
+        plain_rule(byte)
+    }
+}
+
+/// The rule behind [`is_plain`].
+const fn plain_rule(byte: u8) -> bool {
+    byte >= FIRST_PRINTABLE && byte < 0x80 && byte != b'"' && byte != b'\\'
+}
+
+/// [`plain_rule`] for every byte: a load where speed counts (the small-code
+/// build asks the rule and keeps 256 bytes of flash).
+static PLAIN: [bool; 256] = {
     let mut table = [false; 256];
-    let mut b = 0x20;
-    while b < 0x80 {
-        table[b] = b != b'"' as usize && b != b'\\' as usize;
+    let mut b = 0;
+    while b < 256 {
+        table[b] = plain_rule(b as u8);
         b += 1;
     }
     table
@@ -34,16 +50,31 @@ pub(crate) const fn simple_escape(letter: u8) -> Option<u8> {
 }
 
 /// The value of a hex digit, or `0xFF`.
-pub(crate) static HEX: [u8; 256] = {
+#[inline(always)]
+pub(crate) fn hex_value(byte: u8) -> u8 {
+    if FAST_PATHS {
+        HEX[byte as usize]
+    } else {
+        hex_rule(byte)
+    }
+}
+
+/// The rule behind [`hex_value`].
+const fn hex_rule(byte: u8) -> u8 {
+    match byte {
+        b'0'..=b'9' => byte - b'0',
+        b'a'..=b'f' => byte - b'a' + 10,
+        b'A'..=b'F' => byte - b'A' + 10,
+        _ => 0xFF,
+    }
+}
+
+/// [`hex_rule`] for every byte, where speed counts.
+static HEX: [u8; 256] = {
     let mut table = [0xFF; 256];
     let mut b = 0;
     while b < 256 {
-        table[b] = match b as u8 {
-            d @ b'0'..=b'9' => d - b'0',
-            d @ b'a'..=b'f' => d - b'a' + 10,
-            d @ b'A'..=b'F' => d - b'A' + 10,
-            _ => 0xFF,
-        };
+        table[b] = hex_rule(b as u8);
         b += 1;
     }
     table
@@ -55,7 +86,7 @@ pub(crate) fn hex4(input: &[u8], at: usize) -> Option<u32> {
     let digits = input.get(at..at + 4)?;
     digits
         .iter()
-        .try_fold(0, |value, &digit| match HEX[digit as usize] {
+        .try_fold(0, |value, &digit| match hex_value(digit) {
             0xFF => None,
             nibble => Some(value << 4 | nibble as u32),
         })
@@ -231,7 +262,7 @@ pub(crate) fn skip_plain(input: &[u8], from: usize) -> usize {
         }
         at += 8;
     }
-    while input.get(at).is_some_and(|&byte| PLAIN[byte as usize]) {
+    while input.get(at).is_some_and(|&byte| is_plain(byte)) {
         at += 1;
     }
     at
@@ -281,7 +312,7 @@ mod tests {
 
     fn naive_skip_plain(input: &[u8], from: usize) -> usize {
         (from..input.len())
-            .find(|&i| !PLAIN[input[i] as usize])
+            .find(|&i| !is_plain(input[i]))
             .unwrap_or(input.len())
     }
 

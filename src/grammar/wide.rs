@@ -78,7 +78,7 @@ pub(crate) fn equal_16<const N: usize>(chunk: &[u8; 16], bytes: [u8; N]) -> u32 
 mod tests {
     use super::*;
     use crate::grammar::bytes::{SPACES, is_space};
-    use crate::grammar::string::{FIRST_PRINTABLE, PLAIN};
+    use crate::grammar::string::{FIRST_PRINTABLE, is_plain};
 
     /// Every byte value, in every lane: the masks say what the tables say.
     #[test]
@@ -90,7 +90,7 @@ mod tests {
                 let lane_bit = 1u32 << lane;
                 assert_eq!(
                     below_or_equal_16(&chunk, FIRST_PRINTABLE, [b'"', b'\\']),
-                    if PLAIN[byte as usize] { 0 } else { lane_bit }
+                    if is_plain(byte) { 0 } else { lane_bit }
                 );
                 assert_eq!(
                     equal_16(&chunk, SPACES),
