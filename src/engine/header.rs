@@ -5,11 +5,11 @@
 use super::whole_header::FieldCode;
 use super::whole_header::{Bytes, read_whole_header};
 use super::{
-    CODE_INVALID, CODE_NEGATIVE, CODE_TOO_LONG, HEADER_DONE, IN_HEADER, IS_SUCCESSFUL,
+    CODE_INVALID, CODE_NEGATIVE, CODE_TOO_LONG, Failed, HEADER_DONE, IN_HEADER, IS_SUCCESSFUL,
     MESSAGE_NULL, MESSAGE_TRUNCATED, Machine, PARSE_MODE, SEEN_ALL, SEEN_IS_SUCCESSFUL,
     SEEN_RESULT_CODE, SEEN_RESULT_MESSAGE, Sink, State, Text,
 };
-use crate::error::{Error, ErrorKind, Field};
+use crate::error::{ErrorKind, Field};
 use crate::grammar::bytes::Class;
 use crate::grammar::structure::{Expect, Token};
 use crate::grammar::{key, literal, number};
@@ -91,7 +91,7 @@ impl Machine {
     }
 
     /// A string closes at `quote`.
-    pub(super) fn end_string<S: Sink>(&mut self, quote: usize, sink: &mut S) -> Result<(), Error> {
+    pub(super) fn end_string<S: Sink>(&mut self, quote: usize, sink: &mut S) -> Result<(), Failed> {
         let slot = core::mem::replace(&mut self.slot, Slot::Skip);
         self.state = State::Between(Expect::after(Token::Value));
         match slot {
@@ -110,7 +110,7 @@ impl Machine {
 
     /// A string `resultCode` closes at `quote`: whole in the sink, or too
     /// long for it.
-    fn end_code_text<S: Sink>(&mut self, quote: usize, sink: &mut S) -> Result<(), Error> {
+    fn end_code_text<S: Sink>(&mut self, quote: usize, sink: &mut S) -> Result<(), Failed> {
         if self.flags & CODE_TOO_LONG != 0 {
             return Err(self.fail(ErrorKind::CodeTooLong, Some(Field::ResultCode), self.mark));
         }
@@ -121,7 +121,7 @@ impl Machine {
     /// What the value after a top-level or header key means, given which of
     /// `KEYS` the key (whose quote is at `mark`) equals; a repeated `header`
     /// or field is an error.
-    pub(super) fn resolve_key(&mut self, matched: Option<usize>) -> Result<Slot, Error> {
+    pub(super) fn resolve_key(&mut self, matched: Option<usize>) -> Result<Slot, Failed> {
         let (seen, field, slot) = match matched {
             Some(key::HEADER) if self.flags & HEADER_DONE != 0 => {
                 return Err(self.fail(ErrorKind::DuplicateKey, None, self.mark));
@@ -152,7 +152,7 @@ impl Machine {
         class: Class,
         at: usize,
         sink: &mut S,
-    ) -> Result<(), Error> {
+    ) -> Result<(), Failed> {
         let slot = core::mem::replace(&mut self.slot, Slot::Skip);
         if !slot.takes(byte) {
             let field = match slot {
@@ -221,7 +221,7 @@ impl Machine {
     }
 
     /// A complete number has ended before the current byte.
-    pub(super) fn end_number(&mut self) -> Result<(), Error> {
+    pub(super) fn end_number(&mut self) -> Result<(), Failed> {
         self.state = State::Between(Expect::after(Token::Value));
         if self.slot != Slot::ResultCode {
             return Ok(());
@@ -235,7 +235,7 @@ impl Machine {
     }
 
     /// A whole `resultCode` number, its value if it is an integer in `i32`.
-    pub(super) fn take_result_code(&mut self, code: Option<i32>) -> Result<(), Error> {
+    pub(super) fn take_result_code(&mut self, code: Option<i32>) -> Result<(), Failed> {
         match code {
             Some(code) => {
                 self.result_code = code;
@@ -275,7 +275,7 @@ impl Machine {
         open: usize,
         close: usize,
         sink: &mut S,
-    ) -> Result<(), Error> {
+    ) -> Result<(), Failed> {
         if S::NEEDS_TEXT {
             let raw = input.get(open + 1..close).unwrap_or_default();
             for ch in Message::from_validated(raw).chars() {
@@ -349,7 +349,7 @@ impl Machine {
     }
 
     /// A container closed at `at`; what it means to the header.
-    pub(super) fn closed(&mut self, at: usize) -> Result<(), Error> {
+    pub(super) fn closed(&mut self, at: usize) -> Result<(), Failed> {
         match self.depth {
             1 if self.flags & IN_HEADER != 0 => {
                 if self.flags & SEEN_ALL != SEEN_ALL {

@@ -35,6 +35,12 @@ pub(crate) use whole_header::read_validated;
 #[cfg(nhncloud_header_fast)]
 pub(crate) const HANDED_OVER: Error = Error::new(ErrorKind::UnexpectedEnd, None, usize::MAX);
 
+/// The machine has failed, and keeps the error (see `failure`): what the
+/// engine hands back on its way out is then nothing at all, not the error's
+/// bytes at every return.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Failed;
+
 /// Receives the header's strings as the machine decodes them.
 pub(crate) trait Sink {
     /// Whether `text_char` wants the text; when not, whole strings need
@@ -231,7 +237,7 @@ impl Machine {
         }
         let progress = self.run(input, sink);
         self.consumed = self.consumed.saturating_add(input.len());
-        progress
+        progress.map_err(|Failed| self.failure())
     }
 
     /// Ends the body: the whole input has been fed.
@@ -239,12 +245,18 @@ impl Machine {
         match self.state {
             State::Trailing | State::Done => Ok(()),
             State::Failed => Err(self.failure()),
-            State::Start | State::TopValue => Err(self.fail(ErrorKind::Empty, None, self.consumed)),
-            _ => Err(self.fail(ErrorKind::UnexpectedEnd, None, self.consumed)),
+            State::Start | State::TopValue => {
+                let Failed = self.fail(ErrorKind::Empty, None, self.consumed);
+                Err(self.failure())
+            }
+            _ => {
+                let Failed = self.fail(ErrorKind::UnexpectedEnd, None, self.consumed);
+                Err(self.failure())
+            }
         }
     }
 
-    fn run<S: Sink>(&mut self, input: &[u8], sink: &mut S) -> Result<Progress, Error> {
+    fn run<S: Sink>(&mut self, input: &[u8], sink: &mut S) -> Result<Progress, Failed> {
         let mut i = 0;
         while i < input.len() {
             if FAST_PATHS {
@@ -272,8 +284,8 @@ impl Machine {
     }
 
     /// Opens a container at `at`, after its slot has been checked.
-    #[inline]
-    fn open(&mut self, is_array: bool, at: usize) -> Result<(), Error> {
+    #[inline(never)]
+    fn open(&mut self, is_array: bool, at: usize) -> Result<(), Failed> {
         if self.depth >= self.max_depth {
             return Err(self.fail(ErrorKind::DepthLimit, None, at));
         }
@@ -300,7 +312,7 @@ impl Machine {
     }
 
     /// A `}` or `]` at `at`, where the structure allows a close.
-    fn close(&mut self, is_array: bool, at: usize) -> Result<(), Error> {
+    fn close(&mut self, is_array: bool, at: usize) -> Result<(), Failed> {
         if self.top_is_array() != is_array {
             return Err(self.fail(ErrorKind::UnexpectedByte, None, at));
         }
@@ -313,13 +325,13 @@ impl Machine {
     /// is worked out here, once, rather than at each of the many call sites.
     #[cold]
     #[inline(never)]
-    fn fail_at(&mut self, kind: ErrorKind, i: usize) -> Error {
+    fn fail_at(&mut self, kind: ErrorKind, i: usize) -> Failed {
         self.fail(kind, None, self.at(i))
     }
 
     #[cold]
     #[inline(never)]
-    fn fail(&mut self, kind: ErrorKind, field: Option<Field>, at: usize) -> Error {
+    fn fail(&mut self, kind: ErrorKind, field: Option<Field>, at: usize) -> Failed {
         let field_index = match field {
             None => 0,
             Some(Field::IsSuccessful) => 1,
@@ -329,7 +341,7 @@ impl Machine {
         self.state = State::Failed;
         self.acc = kind as u32 | field_index << 8;
         self.mark = at;
-        Error::new(kind, field, at)
+        Failed
     }
 
     fn failure(&self) -> Error {

@@ -1,8 +1,8 @@
 //! The byte-wise step: whatever the token loop leaves, one byte (or one run
 //! of plain string bytes or whitespace) at a time.
 
-use super::{Machine, Sink, Slot, State};
-use crate::error::{Error, ErrorKind};
+use super::{Failed, Machine, Sink, Slot, State};
+use crate::error::ErrorKind;
 use crate::grammar::FAST_PATHS;
 use crate::grammar::bytes::{BOM, Class, skip_space};
 use crate::grammar::literal::LITERALS;
@@ -23,7 +23,7 @@ impl Machine {
         input: &[u8],
         i: usize,
         sink: &mut S,
-    ) -> Result<Option<usize>, Error> {
+    ) -> Result<Option<usize>, Failed> {
         let Some(&byte) = input.get(i) else {
             return Ok(None);
         };
@@ -150,7 +150,7 @@ impl Machine {
                 _ => return Err(self.fail_at(ErrorKind::TrailingCharacters, i)),
             },
             State::Done => return Ok(Some(i)),
-            State::Failed => return Err(self.failure()),
+            State::Failed => return Err(Failed),
         }
         Ok(Some(i + 1))
     }
@@ -165,7 +165,7 @@ impl Machine {
         class: Class,
         at: usize,
         sink: &mut S,
-    ) -> Result<(), Error> {
+    ) -> Result<(), Failed> {
         match class {
             Class::Quote if expect.takes_key() => self.begin_key(at),
             Class::Colon => self.state = State::Between(Expect::after(Token::Colon)),
@@ -189,7 +189,7 @@ impl Machine {
         input: &[u8],
         i: usize,
         sink: &mut S,
-    ) -> Result<Option<usize>, Error> {
+    ) -> Result<Option<usize>, Failed> {
         let i = match self.slot {
             Slot::Skip | Slot::Key if FAST_PATHS => skip_string(input, i),
             Slot::Skip | Slot::Key => skip_plain(input, i),

@@ -15,7 +15,8 @@ fn failure_round_trips_every_kind_and_field() {
     for kind in ErrorKind::ALL {
         for field in FIELDS {
             let mut machine = Machine::new(Mode::Parse, MAX_DEPTH);
-            let error = machine.fail(kind, field, 12345);
+            let Failed = machine.fail(kind, field, 12345);
+            let error = Error::new(kind, field, 12345);
             assert_eq!(machine.failure(), error);
             assert_eq!(machine.finish(), Err(error));
         }

@@ -5,8 +5,7 @@
 //! invalid), with the machine exactly as the byte-wise step would have it
 //! there, so that the step carries on to the same outcome.
 
-use super::{IN_HEADER, Machine, Sink, Slot, State};
-use crate::error::Error;
+use super::{Failed, IN_HEADER, Machine, Sink, Slot, State};
 use crate::grammar::bytes::{Class, next_non_space};
 use crate::grammar::string::skip_string;
 use crate::grammar::structure::{Expect, Token};
@@ -20,7 +19,7 @@ impl Machine {
         input: &[u8],
         mut i: usize,
         sink: &mut S,
-    ) -> Result<usize, Error> {
+    ) -> Result<usize, Failed> {
         if self.state == State::String && matches!(self.slot, Slot::Skip | Slot::Key) {
             // The rest of a string a chunk boundary cut.
             let end = skip_string(input, i);
@@ -87,7 +86,7 @@ impl Machine {
         input: &[u8],
         mut i: usize,
         member_depth: u8,
-    ) -> Result<usize, Error> {
+    ) -> Result<usize, Failed> {
         let State::Between(mut expect) = self.state else {
             return Ok(i);
         };
@@ -150,7 +149,7 @@ impl Machine {
         input: &[u8],
         open: usize,
         sink: &mut S,
-    ) -> Result<Option<usize>, Error> {
+    ) -> Result<Option<usize>, Failed> {
         let Some((text, end)) = key::plain(input, open) else {
             return Ok(None);
         };
@@ -173,7 +172,7 @@ impl Machine {
         input: &[u8],
         open: usize,
         sink: &mut S,
-    ) -> Result<Option<usize>, Error> {
+    ) -> Result<Option<usize>, Failed> {
         let close = skip_string(input, open + 1);
         if input.get(close) != Some(&b'"') {
             return Ok(None);
@@ -188,7 +187,7 @@ impl Machine {
 
     /// The rest of a number that starts at `input[start]`, when it lies
     /// whole and is valid.
-    fn whole_number(&mut self, input: &[u8], start: usize) -> Result<Option<usize>, Error> {
+    fn whole_number(&mut self, input: &[u8], start: usize) -> Result<Option<usize>, Failed> {
         let (end, complete) = number::skip(input, start);
         if complete.is_err() {
             return Ok(None);

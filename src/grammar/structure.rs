@@ -130,8 +130,14 @@ impl Expect {
         match token {
             Token::Open { array: false } => Expect::ObjectFirst,
             Token::Open { array: true } => Expect::ArrayFirst,
-            Token::Comma { in_array: false } => Expect::ObjectNext,
-            Token::Comma { in_array: true } | Token::Colon => Expect::Value,
+            Token::Comma { in_array } => {
+                if in_array {
+                    Expect::Value
+                } else {
+                    Expect::ObjectNext
+                }
+            }
+            Token::Colon => Expect::Value,
             Token::Key => Expect::Colon,
             Token::Value => Expect::AfterValue,
         }
