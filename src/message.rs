@@ -1,6 +1,7 @@
 //! `resultMessage` text: a borrowed view of the still-escaped JSON string,
 //! decoded on demand without allocating.
 
+use crate::grammar::string::utf8_lead;
 use core::fmt;
 use core::hash::{Hash, Hasher};
 
@@ -102,9 +103,7 @@ impl<'a> Message<'a> {
 
     /// The decoded characters.
     pub fn chars(&self) -> Chars<'a> {
-        Chars {
-            rest: self.raw_text(),
-        }
+        Chars { rest: self.raw }
     }
 
     /// Length in bytes of the decoded text (never more than the raw length).
@@ -168,10 +167,9 @@ impl<'a> Message<'a> {
                 raw: after_colon.get(start..end)?,
             });
         }
-        let text = self.raw_text();
         let mut at = 0;
         let characters = core::iter::from_fn(|| {
-            let (ch, length) = first_char(text.get(at..)?)?;
+            let (ch, length) = first_char(self.raw.get(at..)?)?;
             at += length;
             Some((at - length, ch, at))
         });
@@ -247,14 +245,31 @@ pub(crate) fn detail_of(
     Some((start, end))
 }
 
-/// The first character of raw text and how many raw bytes it takes.
-fn first_char(raw: &str) -> Option<(char, usize)> {
-    let ch = raw.chars().next()?;
-    if ch == '\\' {
-        Some(decode_escape(raw.as_bytes()))
-    } else {
-        Some((ch, ch.len_utf8()))
+/// The first character of raw text and how many raw bytes it takes,
+/// decoded from the bytes by the grammar's UTF-8 rule: the parser validated
+/// them, so nothing is checked again (no second pass, and no 256-byte width
+/// table in a firmware that reads the message). Were they invalid, each
+/// byte that leads nothing would become U+FFFD, so decoding can never panic
+/// or loop.
+fn first_char(raw: &[u8]) -> Option<(char, usize)> {
+    let (&lead, rest) = raw.split_first()?;
+    if lead == b'\\' {
+        return Some(decode_escape(raw));
     }
+    if lead.is_ascii() {
+        return Some((lead as char, 1));
+    }
+    let Some(promise) = utf8_lead(lead) else {
+        return Some((char::REPLACEMENT_CHARACTER, 1));
+    };
+    let continuations = rest.get(..promise.continuations as usize).unwrap_or(rest);
+    let code = continuations
+        .iter()
+        .fold(promise.bits as u32, |code, &byte| {
+            code << 6 | (byte & 0x3F) as u32
+        });
+    let ch = char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER);
+    Some((ch, 1 + continuations.len()))
 }
 
 /// The decoded characters of a [`Message`].
@@ -269,7 +284,7 @@ fn first_char(raw: &str) -> Option<(char, usize)> {
 #[derive(Clone, Debug)]
 #[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct Chars<'a> {
-    rest: &'a str,
+    rest: &'a [u8],
 }
 
 impl Iterator for Chars<'_> {

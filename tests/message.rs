@@ -99,3 +99,29 @@ fn empty_message() {
         assert_eq!(message.chars().next(), None);
     });
 }
+
+/// `chars` decodes the raw bytes itself (no second UTF-8 pass): every
+/// scalar value of every length, raw or escaped, reads back as itself.
+#[test]
+fn chars_decode_every_scalar_value_raw_and_escaped() {
+    let samples = (0..=0x10FFFF_u32)
+        .step_by(97)
+        .chain([0x7F, 0x80, 0x7FF, 0x800, 0xFFFF, 0x10000, 0x10FFFF])
+        .filter_map(char::from_u32);
+    for ch in samples {
+        // serde_json writes it raw, escaping only what JSON must.
+        let literal = serde_json::to_string(&ch.to_string()).unwrap();
+        with_message(&literal, |message| {
+            assert_eq!(message.chars().collect::<Vec<_>>(), [ch], "{literal}");
+            assert_eq!(message.decoded_len(), ch.len_utf8(), "{literal}");
+        });
+        let escaped: String = ch
+            .encode_utf16(&mut [0; 2])
+            .iter()
+            .map(|unit| format!("\\u{unit:04x}"))
+            .collect();
+        with_message(&format!("\"{escaped}\""), |message| {
+            assert_eq!(message.chars().collect::<Vec<_>>(), [ch], "{escaped}");
+        });
+    }
+}

@@ -14,6 +14,37 @@
 #![allow(non_camel_case_types)]
 #![deny(unsafe_op_in_unsafe_fn, missing_docs)]
 
+/// `[&CStr; N]` from string literals whose bytes lie in one string of
+/// their own, NUL-separated, instead of each in the linker's merged C
+/// strings (one section for the whole library, linked whole by a firmware
+/// that names any of them): a program that uses none of a table's names
+/// links none of them.
+macro_rules! c_strings {
+    [$($text:literal),* $(,)?] => {{
+        const TEXTS: &str = concat!($($text, "\0"),*);
+        const COUNT: usize = [$($text),*].len();
+        const TABLE: [&core::ffi::CStr; COUNT] = {
+            let bytes = TEXTS.as_bytes();
+            let Ok(first) = core::ffi::CStr::from_bytes_until_nul(bytes) else {
+                panic!("no NUL");
+            };
+            let mut table = [first; COUNT];
+            let (mut at, mut k) = (0, 0);
+            while k < COUNT {
+                let (_, rest) = bytes.split_at(at);
+                let Ok(text) = core::ffi::CStr::from_bytes_until_nul(rest) else {
+                    panic!("no NUL");
+                };
+                table[k] = text;
+                at += text.count_bytes() + 1;
+                k += 1;
+            }
+            table
+        };
+        TABLE
+    }};
+}
+
 mod extract;
 mod meaning;
 mod names;
