@@ -70,8 +70,10 @@ impl Class {
 
     /// The rule itself.
     const fn rule(byte: u8) -> Class {
+        if is_space_rule(byte) {
+            return Class::Space;
+        }
         match byte {
-            b' ' | b'\t' | b'\n' | b'\r' => Class::Space,
             b'"' => Class::Quote,
             b'{' => Class::OpenObject,
             b'}' => Class::CloseObject,
@@ -141,10 +143,20 @@ pub(crate) fn top_object(body: &[u8]) -> Option<(usize, usize)> {
 #[cfg_attr(not(nhncloud_header_fast), allow(dead_code))]
 pub(crate) const SPACES: [u8; 4] = [b' ', b'\t', b'\n', b'\r'];
 
-/// Whether `byte` is JSON whitespace.
+/// Whether `byte` is JSON whitespace: [`Class::Space`]. The small-code
+/// build asks the rule on its own (a bit test), the fast one the table.
 #[inline(always)]
 pub(crate) fn is_space(byte: u8) -> bool {
-    Class::of(byte) == Class::Space
+    if FAST_PATHS {
+        Class::of(byte) == Class::Space
+    } else {
+        is_space_rule(byte)
+    }
+}
+
+/// The rule of [`Class::Space`].
+const fn is_space_rule(byte: u8) -> bool {
+    matches!(byte, b' ' | b'\t' | b'\n' | b'\r')
 }
 
 /// Index of the first non-whitespace byte at or after `from`, or
@@ -153,8 +165,9 @@ pub(crate) fn is_space(byte: u8) -> bool {
 #[inline(always)]
 pub(crate) fn skip_space(input: &[u8], from: usize) -> usize {
     let mut at = from;
-    // Single spaces (`"key" : value`) are common: no wide load for those.
-    if !input.get(at).is_some_and(|&byte| is_space(byte)) {
+    // Single spaces (`"key" : value`) are common: no wide load for those
+    // (the small-code build has none, and the loop below does the same).
+    if FAST_PATHS && !input.get(at).is_some_and(|&byte| is_space(byte)) {
         return at;
     }
     #[cfg(all(target_arch = "x86_64", target_feature = "sse2", nhncloud_header_fast))]
