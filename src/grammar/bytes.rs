@@ -161,8 +161,10 @@ const fn is_space_rule(byte: u8) -> bool {
 
 /// Index of the first non-whitespace byte at or after `from`, or
 /// `input.len()`. Callers look at the first byte themselves: runs are for
-/// indentation.
-#[inline(always)]
+/// indentation. Inlined where speed counts; one copy in the small-code
+/// build, whose step calls it from three places.
+#[cfg_attr(nhncloud_header_fast, inline(always))]
+#[cfg_attr(not(nhncloud_header_fast), inline(never))]
 pub(crate) fn skip_space(input: &[u8], from: usize) -> usize {
     let mut at = from;
     // Single spaces (`"key" : value`) are common: no wide load for those
