@@ -6,6 +6,9 @@
 //! valgrind --tool=callgrind target/release/examples/instructions parse instances_1000_last 3
 //!
 //! Subtract a run of `none` (building the bodies) and divide by the count.
+//! The body `corpus` is every documentation body in `tests/data/` that
+//! `parse` accepts, each run in turn; its byte count goes to standard error
+//! (instructions per byte: the difference divided by count and bytes).
 //! Competitors: parse, scan, stream_64, serde_json, serde_json_core,
 //! sonic_rs_get, and `parse_ENGINE` / `stage1_KERNEL` for each engine this
 //! machine runs (byte_wise, sse2, avx2, neon, portable).
@@ -85,12 +88,44 @@ fn main() {
         eprintln!("usage: instructions COMPETITOR BODY COUNT");
         std::process::exit(2);
     };
+    let count = count.parse::<usize>().expect("a count");
+    if body_name == "corpus" {
+        let corpus = corpus();
+        eprintln!(
+            "{} bodies, {} bytes",
+            corpus.len(),
+            corpus.iter().map(Vec::len).sum::<usize>()
+        );
+        for _ in 0..count {
+            for body in &corpus {
+                run(competitor, body);
+            }
+        }
+        return;
+    }
     let body = bodies()
         .into_iter()
         .find(|(name, _)| name == body_name)
         .expect("a body of benches/parse.rs")
         .1;
-    for _ in 0..count.parse::<usize>().expect("a count") {
+    for _ in 0..count {
         run(competitor, &body);
     }
+}
+
+/// The documentation bodies of `tests/data/` that `parse` accepts, in name
+/// order.
+fn corpus() -> Vec<Vec<u8>> {
+    let directory = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data");
+    let mut paths: Vec<_> = std::fs::read_dir(directory)
+        .expect("tests/data")
+        .map(|entry| entry.expect("an entry").path())
+        .filter(|path| path.extension().is_some_and(|e| e == "json"))
+        .collect();
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|path| std::fs::read(path).expect("a body"))
+        .filter(|body| nhncloud_header::parse(body).is_ok())
+        .collect()
 }
