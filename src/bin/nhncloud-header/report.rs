@@ -6,17 +6,31 @@ use std::fmt;
 use std::io::{self, Write};
 
 use nhncloud_header::{
-    Advice, Api, Category, Class, ComputeDetails, Error, Header, Meaning, OwnedHeader, Remedy,
-    ResultCode, Service,
+    Advice, Api, Category, Class, ComputeDetails, Header, Meaning, OwnedHeader, Remedy, ResultCode,
+    Service,
 };
 use serde::{Serialize, Serializer};
 
-/// How one input went, from worst to best: the exit status is the worst.
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+use crate::colour::Tone;
+use crate::output::Sink;
+
+/// How one input went, from best to worst: the exit status is the worst.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Verdict {
+    /// `isSuccessful` true, and the table agrees.
     Successful = 0,
+    /// `isSuccessful` false, or the table disagrees with it.
     Unsuccessful = 1,
+    /// Malformed, unreadable, or skipped as binary.
     Malformed = 2,
+}
+
+/// How the lines are written.
+#[derive(Clone, Copy, Default)]
+pub struct Style {
+    pub json: bool,
+    /// Readable lines only.
+    pub colour: bool,
 }
 
 /// Where an input came from: a file, and a line of it with `--lines`.
@@ -45,6 +59,18 @@ impl<'a> Source<'a> {
             line: Some(line),
             ..self
         }
+    }
+}
+
+impl Source<'_> {
+    /// `FILE: ` or, with `--lines`, `FILE:LINE: `.
+    pub fn write_prefix(&self, out: &mut impl Sink) -> io::Result<()> {
+        out.write_all(self.file.as_bytes())?;
+        if let Some(line) = self.line {
+            out.write_all(b":")?;
+            out.put_integer(false, line)?;
+        }
+        out.write_all(b": ")
     }
 }
 
@@ -118,7 +144,7 @@ impl Details {
     }
 }
 
-fn name<S: Serializer, T: fmt::Display>(value: &T, serializer: S) -> Result<S::Ok, S::Error> {
+pub fn name<S: Serializer, T: fmt::Display>(value: &T, serializer: S) -> Result<S::Ok, S::Error> {
     serializer.collect_str(value)
 }
 
@@ -230,7 +256,7 @@ impl<'a> Report<'a> {
     }
 
     pub fn verdict(&self) -> Verdict {
-        if self.is_successful {
+        if self.is_successful && self.consistent {
             Verdict::Successful
         } else {
             Verdict::Unsuccessful
@@ -243,16 +269,19 @@ impl<'a> Report<'a> {
     /// a Compute response.
     ///
     /// Written piece by piece rather than through `format_args!`: with
-    /// `--lines` this runs once per line.
-    fn write_readable(&self, out: &mut impl Write, source: Source<'_>) -> io::Result<()> {
-        out.write_all(source.file.as_bytes())?;
-        if let Some(line) = source.line {
-            out.write_all(b":")?;
-            write_integer(out, false, line)?;
-        }
-        out.write_all(b": ")?;
+    /// `--lines` this runs once per line. With `colour`, the verdict (code,
+    /// category, advice) in its [`Tone`].
+    fn write_readable(
+        &self,
+        out: &mut impl Sink,
+        source: Source<'_>,
+        colour: bool,
+    ) -> io::Result<()> {
+        source.write_prefix(out)?;
+        let tone = colour.then(|| Tone::of(self.category, self.advice, self.is_successful));
+        Tone::open(out, tone)?;
         match self.result_code {
-            ResultCode::Integer(code) => write_integer(out, code < 0, code.unsigned_abs().into())?,
+            ResultCode::Integer(code) => out.put_integer(code < 0, code.unsigned_abs().into())?,
             ResultCode::Text(code) => write_quoted(out, code)?,
         }
         out.write_all(b" ")?;
@@ -262,6 +291,7 @@ impl<'a> Report<'a> {
         if self.retryable {
             out.write_all(b" retryable")?;
         }
+        Tone::close(out, tone)?;
         out.write_all(b" ")?;
         match self.result_message {
             Some(message) => write_quoted(out, message)?,
@@ -288,7 +318,7 @@ impl<'a> Report<'a> {
                 out.write_all(b" ")?;
                 out.write_all(api.name().as_bytes())?;
                 out.write_all(b" HTTP ")?;
-                write_integer(out, false, status.into())?;
+                out.put_integer(false, status.into())?;
             }
             out.write_all(b" ")?;
             out.write_all(compute.remedy.name().as_bytes())?;
@@ -301,26 +331,6 @@ impl<'a> Report<'a> {
         }
         out.write_all(b"\n")
     }
-}
-
-/// A number in decimal, without the formatting machinery (or 128-bit
-/// division).
-fn write_integer(out: &mut impl Write, negative: bool, magnitude: u64) -> io::Result<()> {
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    let mut rest = magnitude;
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (rest % 10) as u8;
-        rest /= 10;
-        if rest == 0 {
-            break;
-        }
-    }
-    if negative {
-        out.write_all(b"-")?;
-    }
-    out.write_all(&digits[at..])
 }
 
 /// `text` quoted as Rust's `{:?}` quotes it: as it is when it is printable
@@ -346,63 +356,38 @@ fn decoded(chars: impl Iterator<Item = char>, into: &mut String) -> &str {
     into
 }
 
-/// Why an input has no report.
-pub enum Failure<'a> {
-    Malformed(Error),
-    Unreadable(&'a io::Error),
-}
-
 /// One line of `--json` output.
 #[derive(Serialize)]
-struct JsonLine<'a, T: Serialize> {
-    file: &'a str,
+pub struct JsonLine<'a, T: Serialize> {
+    pub file: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
-    line: Option<u64>,
-    ok: bool,
+    pub line: Option<u64>,
+    pub ok: bool,
     #[serde(flatten)]
-    outcome: T,
+    pub outcome: T,
 }
 
-#[derive(Serialize)]
-struct ErrorOutcome<'a> {
-    error: Problem<'a>,
-}
-
-#[derive(Serialize)]
-struct Problem<'a> {
-    /// An `ErrorKind` name, or `unreadable`.
-    kind: &'static str,
-    /// Byte offset into the body (the line); `null` when it could not be read.
-    offset: Option<usize>,
-    #[serde(serialize_with = "name")]
-    message: &'a dyn fmt::Display,
-}
-
-/// Writes one input's line and returns its verdict.
-pub fn write_report(
-    out: &mut impl Write,
-    json: bool,
-    source: Source<'_>,
-    report: &Report<'_>,
-) -> io::Result<Verdict> {
-    if json {
-        report.write_json(out, source)?;
-    } else {
-        report.write_readable(out, source)?;
+impl Report<'_> {
+    /// The input's line.
+    pub fn write(&self, out: &mut impl Sink, style: Style, source: Source<'_>) -> io::Result<()> {
+        if style.json {
+            self.write_json(out, source)
+        } else {
+            self.write_readable(out, source, style.colour)
+        }
     }
-    Ok(report.verdict())
 }
 
 impl Report<'_> {
     /// The `--json` line, keys written as constants and strings escaped by
     /// serde_json: what `JsonLine` with this report would give (the tests
     /// compare the two), at several times its speed.
-    fn write_json(&self, out: &mut impl Write, source: Source<'_>) -> io::Result<()> {
+    fn write_json(&self, out: &mut impl Sink, source: Source<'_>) -> io::Result<()> {
         out.write_all(b"{\"file\":")?;
         out.write_all(source.file_json.as_bytes())?;
         if let Some(line) = source.line {
             out.write_all(b",\"line\":")?;
-            write_integer(out, false, line)?;
+            out.put_integer(false, line)?;
         }
         out.write_all(if self.is_successful {
             b",\"ok\":true,\"isSuccessful\":true,\"resultCode\":"
@@ -410,7 +395,7 @@ impl Report<'_> {
             b",\"ok\":true,\"isSuccessful\":false,\"resultCode\":"
         })?;
         match self.result_code {
-            ResultCode::Integer(code) => write_integer(out, code < 0, code.unsigned_abs().into())?,
+            ResultCode::Integer(code) => out.put_integer(code < 0, code.unsigned_abs().into())?,
             ResultCode::Text(code) => write_json_string(out, Some(code))?,
         }
         out.write_all(b",\"resultMessage\":")?;
@@ -452,7 +437,7 @@ impl Report<'_> {
             }
             out.write_all(b",\"httpStatus\":")?;
             match compute.http_status {
-                Some(status) => write_integer(out, false, status.into())?,
+                Some(status) => out.put_integer(false, status.into())?,
                 None => out.write_all(b"null")?,
             }
             out.write_all(b",\"remedy\":\"")?;
@@ -471,48 +456,6 @@ fn write_json_string(out: &mut impl Write, text: Option<&str>) -> io::Result<()>
         Some(text) => serde_json::to_writer(&mut *out, text).map_err(io::Error::from),
         None => out.write_all(b"null"),
     }
-}
-
-/// Writes one failed input's line (an unreadable one goes to standard
-/// error too) and returns its verdict.
-pub fn write_failure(
-    out: &mut impl Write,
-    json: bool,
-    source: Source<'_>,
-    failure: &Failure<'_>,
-) -> io::Result<Verdict> {
-    let problem = match failure {
-        Failure::Malformed(error) => Problem {
-            kind: error.kind().name(),
-            offset: Some(error.offset()),
-            message: error,
-        },
-        Failure::Unreadable(error) => {
-            eprintln!("nhncloud-header: {source}: {error}");
-            Problem {
-                kind: "unreadable",
-                offset: None,
-                message: *error,
-            }
-        }
-    };
-    if json {
-        let line = JsonLine {
-            file: source.file,
-            line: source.line,
-            ok: false,
-            outcome: ErrorOutcome { error: problem },
-        };
-        serde_json::to_writer(&mut *out, &line)?;
-        out.write_all(b"\n")?;
-    } else if let Failure::Malformed(error) = failure {
-        writeln!(
-            out,
-            "{source}: malformed: {error} ({})",
-            error.kind().name()
-        )?;
-    }
-    Ok(Verdict::Malformed)
 }
 
 #[cfg(test)]
@@ -576,20 +519,6 @@ mod tests {
                     }
                 }
             }
-        }
-    }
-
-    #[test]
-    fn integers_are_written_in_decimal() {
-        for (negative, magnitude, text) in [
-            (false, 0, "0"),
-            (true, 4, "-4"),
-            (false, u64::MAX, "18446744073709551615"),
-            (true, 2147483648, "-2147483648"),
-        ] {
-            let mut out = Vec::new();
-            write_integer(&mut out, negative, magnitude).unwrap();
-            assert_eq!(out, text.as_bytes());
         }
     }
 
