@@ -17,6 +17,7 @@ mod generate;
 mod lines;
 mod output;
 mod position;
+mod readings;
 mod report;
 mod streamed;
 mod summary;
@@ -36,6 +37,7 @@ use nhncloud_header::{Header, Mode, Service};
 use failure::{Failure, Malformed};
 use lines::{LINE_BUFFER, Line, Stop};
 use output::Output;
+use readings::Readings;
 use report::{Report, Scratch, Source, Style, Verdict};
 use streamed::Stream;
 use summary::Summary;
@@ -281,6 +283,13 @@ impl Input {
 
 /// What the run keeps across inputs.
 struct Run<W: Write> {
+    results: Results<W>,
+    scratch: Scratch,
+    readings: Readings,
+}
+
+/// Where each input's result goes: the output, the counts, the status.
+struct Results<W: Write> {
     out: Output<W>,
     style: Style,
     printed: Printed,
@@ -288,10 +297,9 @@ struct Run<W: Write> {
     warn: bool,
     worst: Verdict,
     summary: Option<Summary>,
-    scratch: Scratch,
 }
 
-impl<W: Write> Run<W> {
+impl<W: Write> Results<W> {
     fn report(&mut self, source: Source<'_>, report: &Report<'_>) -> io::Result<()> {
         if let Some(summary) = &mut self.summary {
             summary.count_report(report);
@@ -319,31 +327,31 @@ impl<W: Write> Run<W> {
         }
         Ok(())
     }
+}
 
+impl<W: Write> Run<W> {
     /// One input, whole or in `--chunk` reads.
     fn body(&mut self, args: &Args, source: Source<'_>, reader: &mut dyn Read) -> io::Result<()> {
+        let results = &mut self.results;
         if let Some(chunk) = args.chunk {
             return match Stream::new(args.mode()).read_from(reader, &mut vec![0; chunk.get()]) {
-                Ok(Ok(header)) => self.report(source, &Report::from_owned(args.service(), &header)),
-                Ok(Err(malformed)) => self.failure(source, &Failure::Malformed(malformed)),
-                Err(error) => self.failure(source, &Failure::Unreadable(&error)),
+                Ok(Ok(header)) => {
+                    results.report(source, &Report::from_owned(&header, &mut self.readings))
+                }
+                Ok(Err(malformed)) => results.failure(source, &Failure::Malformed(malformed)),
+                Err(error) => results.failure(source, &Failure::Unreadable(&error)),
             };
         }
         let mut body = Vec::new();
         if let Err(error) = reader.read_to_end(&mut body) {
-            return self.failure(source, &Failure::Unreadable(&error));
+            return results.failure(source, &Failure::Unreadable(&error));
         }
         match args.extract(&body) {
-            Ok(header) => {
-                let mut scratch = std::mem::take(&mut self.scratch);
-                let result = self.report(
-                    source,
-                    &Report::from_header(args.service(), &header, &mut scratch, args.json),
-                );
-                self.scratch = scratch;
-                result
-            }
-            Err(malformed) => self.failure(source, &Failure::Malformed(malformed)),
+            Ok(header) => results.report(
+                source,
+                &Report::from_header(&header, &mut self.scratch, &mut self.readings, args.json),
+            ),
+            Err(malformed) => results.failure(source, &Failure::Malformed(malformed)),
         }
     }
 
@@ -356,22 +364,26 @@ impl<W: Write> Run<W> {
         buffer: &mut [u8],
     ) -> io::Result<()> {
         let progress = progress_bar(input.size());
-        let mut scratch = std::mem::take(&mut self.scratch);
+        let Run {
+            results,
+            scratch,
+            readings,
+        } = self;
         let mut on_line = |line, body: Line<'_>| {
             let source = input_source.at(line);
             match body {
                 Line::Whole(bytes) => match args.extract(bytes) {
-                    Ok(header) => self.report(
+                    Ok(header) => results.report(
                         source,
-                        &Report::from_header(args.service(), &header, &mut scratch, args.json),
+                        &Report::from_header(&header, scratch, readings, args.json),
                     ),
-                    Err(malformed) => self.failure(source, &Failure::Malformed(malformed)),
+                    Err(malformed) => results.failure(source, &Failure::Malformed(malformed)),
                 },
                 Line::Streamed(Ok(header)) => {
-                    self.report(source, &Report::from_owned(args.service(), header))
+                    results.report(source, &Report::from_owned(header, readings))
                 }
                 Line::Streamed(Err(malformed)) => {
-                    self.failure(source, &Failure::Malformed(*malformed))
+                    results.failure(source, &Failure::Malformed(*malformed))
                 }
             }
         };
@@ -391,7 +403,6 @@ impl<W: Write> Run<W> {
                 on_progress,
             ),
         };
-        self.scratch = scratch;
         if let Some(bar) = progress {
             bar.finish_and_clear();
         }
@@ -400,9 +411,9 @@ impl<W: Write> Run<W> {
             // The lines read so far have their results; the input is
             // reported unreadable from there on.
             Err(Stop::Read(error, line)) => {
-                self.failure(input_source.at(line), &Failure::Unreadable(&error))
+                results.failure(input_source.at(line), &Failure::Unreadable(&error))
             }
-            Err(Stop::Binary(at)) => self.failure(input_source, &Failure::Binary(at)),
+            Err(Stop::Binary(at)) => results.failure(input_source, &Failure::Binary(at)),
             Err(Stop::Output(error)) => Err(error),
         }
     }
@@ -485,17 +496,21 @@ fn main() -> ExitCode {
     if args.files.is_empty() {
         args.files.push(PathBuf::from("-"));
     }
+    let style = Style {
+        json: args.json,
+        colour: !args.json && args.color.colours(),
+    };
     let mut run = Run {
-        out: Output::new(io::stdout().lock()),
-        style: Style {
-            json: args.json,
-            colour: !args.json && args.color.colours(),
+        results: Results {
+            out: Output::new(io::stdout().lock()),
+            style,
+            printed: args.printed(),
+            warn: !args.quiet,
+            worst: Verdict::Successful,
+            summary: args.summary.then(|| Summary::new(args.service())),
         },
-        printed: args.printed(),
-        warn: !args.quiet,
-        worst: Verdict::Successful,
-        summary: args.summary.then(|| Summary::new(args.service())),
         scratch: Scratch::default(),
+        readings: Readings::new(args.service(), style.colour),
     };
     let mut line_buffer = if args.lines {
         vec![0; LINE_BUFFER]
@@ -508,25 +523,26 @@ fn main() -> ExitCode {
         let file_json = report::json_string(&file);
         let source = Source::new(&file, &file_json);
         outcome = match Input::open(path) {
-            Err(error) => run.failure(source, &Failure::Unreadable(&error)),
+            Err(error) => run.results.failure(source, &Failure::Unreadable(&error)),
             Ok(mut input) if args.lines => run.lines(&args, source, &mut input, &mut line_buffer),
             Ok(mut input) => run.body(&args, source, &mut input.reader()),
         }
-        .and_then(|()| run.out.flush());
+        .and_then(|()| run.results.out.flush());
         if outcome.is_err() {
             break;
         }
     }
-    if let (Ok(()), Some(summary), false) = (&outcome, &run.summary, args.quiet) {
+    let results = &mut run.results;
+    if let (Ok(()), Some(summary), false) = (&outcome, &results.summary, args.quiet) {
         outcome = if args.json {
-            summary.write_json(&mut run.out)
+            summary.write_json(&mut results.out)
         } else {
-            summary.write_table(&mut run.out)
+            summary.write_table(&mut results.out)
         }
-        .and_then(|()| run.out.flush());
+        .and_then(|()| results.out.flush());
     }
     if std::env::var_os("NHNCLOUD_HEADER_COUNT_ALLOCATIONS").is_some() {
         eprintln!("allocations: {}", ALLOCATIONS.load(Ordering::Relaxed));
     }
-    written(outcome, run.worst as u8)
+    written(outcome, results.worst as u8)
 }

@@ -60,22 +60,22 @@ impl Sink for Vec<u8> {
 }
 
 /// Digits appended in place: no formatting machinery, no 128-bit
-/// division, no copy of unknown length.
+/// division, no copy of unknown length (room for the longest is laid down
+/// in one store, then cut to the digits).
 #[inline]
 fn push_integer(buffer: &mut Vec<u8>, negative: bool, magnitude: u64) {
     if negative {
         buffer.push(b'-');
     }
     let start = buffer.len();
+    let digits = magnitude.checked_ilog10().unwrap_or(0) as usize + 1;
+    buffer.extend_from_slice(&[0; 20]);
+    buffer.truncate(start + digits);
     let mut rest = magnitude;
-    loop {
-        buffer.push(b'0' + (rest % 10) as u8);
+    for digit in buffer[start..].iter_mut().rev() {
+        *digit = b'0' + (rest % 10) as u8;
         rest /= 10;
-        if rest == 0 {
-            break;
-        }
     }
-    buffer[start..].reverse();
 }
 
 impl<W: Write> Write for Output<W> {
