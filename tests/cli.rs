@@ -180,9 +180,17 @@ fn json_objects_have_exactly_the_documented_keys() {
         ["error", "file", "ok"]
     );
     assert_eq!(c["ok"], false);
+    assert_eq!(
+        c["error"].as_object().unwrap().keys().collect::<Vec<_>>(),
+        ["column", "kind", "line", "message", "offset"]
+    );
     assert_eq!(c["error"]["kind"], "invalid_escape");
     assert_eq!(c["error"]["offset"], 64);
-    assert_eq!(c["error"]["message"], "invalid escape at byte 64");
+    assert_eq!(
+        (&c["error"]["line"], &c["error"]["column"]),
+        (&1.into(), &65.into())
+    );
+    assert_eq!(c["error"]["message"], "invalid escape sequence");
     assert_eq!(output.status.code(), Some(2), "a malformed input exits 2");
 }
 
@@ -212,8 +220,8 @@ fn null_message_and_inconsistent_header() {
     );
     assert_eq!(
         output.status.code(),
-        Some(0),
-        "isSuccessful true decides the exit status"
+        Some(1),
+        "an inconsistent header exits 1, though it says isSuccessful true"
     );
     let objects = json_lines(&run(&["--json"], body));
     assert_eq!(objects[0]["resultMessage"], serde_json::Value::Null);
@@ -253,7 +261,8 @@ fn scan_stops_at_the_header_parse_reads_on() {
     assert_eq!(
         lines(&output),
         [format!(
-            "-: malformed: trailing characters at byte {at} (trailing_characters)"
+            "-: malformed (trailing_characters): more than whitespace after the top-level object at line 1, column {} (byte {at})",
+            at + 1
         )]
     );
     let output = run(&["--scan"], &body);
@@ -289,7 +298,7 @@ fn locate_follows_the_payload_and_validates_the_header() {
     // No streaming mode takes it.
     for other in ["--scan", "--chunk=64"] {
         let output = run(&["--locate", other], body);
-        assert_eq!(output.status.code(), Some(2), "{other}");
+        assert_eq!(output.status.code(), Some(64), "{other}");
         assert!(String::from_utf8_lossy(&output.stderr).contains("cannot be used with"));
     }
 }
@@ -414,7 +423,7 @@ fn chunked_reading_flags_a_message_that_does_not_fit() {
 #[test]
 fn chunk_size_must_be_positive() {
     let output = run(&["--chunk", "0"], SUCCESS);
-    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(output.status.code(), Some(64), "a usage error");
     assert!(lines(&output).is_empty());
 }
 
@@ -461,7 +470,8 @@ fn lines_one_result_per_line_with_its_number() {
                 "{log}:4: -4 invalid_request fix_request \"Invalid parameters : name\" | table: \"Invalid parameters [: detail description]\" | compute: invalid_parameters retry_after_fix"
             ),
             format!(
-                "{log}:5: malformed: invalid escape at byte {} (invalid_escape)",
+                "{log}:5: malformed (invalid_escape): invalid escape sequence at column {} (byte {})",
+                BROKEN.find("\\x").unwrap() + 2,
                 BROKEN.find("\\x").unwrap() + 1
             ),
             format!(
@@ -587,12 +597,14 @@ fn summary_json_is_one_object_whose_counts_add_up() {
         vec![
             "--lines",
             "--summary",
+            "--each",
             "--json",
             log.as_str(),
             missing.as_str(),
         ],
         vec![
             "--summary",
+            "--each",
             "--json",
             files[0].as_str(),
             files[1].as_str(),
@@ -734,7 +746,13 @@ fn readme_examples_are_real_output() {
             "--service push tests/data/services/push__delete-token.json",
             0,
         ),
-        ("--summary examples/responses/*.json", 2),
+        ("-q examples/responses/servers.json", 0),
+        ("examples/responses/*.json", 2),
+        ("tests/data/fuzz/parse-serde-json-number-token-key", 2),
+        (
+            "--json tests/data/fuzz/parse-serde-json-number-token-key",
+            2,
+        ),
         (
             "--service deploy --json tests/data/services/deploy__upload-binary.json",
             0,
@@ -744,16 +762,19 @@ fn readme_examples_are_real_output() {
             "--json examples/responses/instance-not-found.json examples/responses/invalid-parameters.json examples/responses/malformed.json missing.json 2>/dev/null",
             2,
         ),
+        ("--lines --failures examples/responses/log.jsonl", 2),
         ("--lines examples/responses/log.jsonl", 2),
         ("--lines --json examples/responses/log.jsonl | head -2", 2),
         (
-            "--service cdn --summary tests/data/services/cdn__common-header.json tests/data/services/cdn__create-service.json",
-            0,
-        ),
-        (
-            "--lines --json --summary examples/responses/log.jsonl | tail -1",
+            "--lines --json tests/data/fuzz/parse-invalid-utf8-then-control-byte 2>/dev/null",
             2,
         ),
+        ("--summary examples/responses/*.json", 2),
+        (
+            "--service cdn --summary --each tests/data/services/cdn__common-header.json tests/data/services/cdn__create-service.json",
+            0,
+        ),
+        ("--lines --json --summary examples/responses/log.jsonl", 2),
         (
             "--service notification-hub tests/data/services/notification-hub__common-failure.json tests/data/services/notification-hub__common-success.json",
             1,
@@ -1126,4 +1147,493 @@ fn summary_counts_retryable_results_and_unknown_codes() {
             && text.contains("by advice (1 retryable):"),
         "{text}"
     );
+}
+
+/// A header that says it succeeded with a code Compute's table lists as a
+/// server error: inconsistent.
+const INCONSISTENT: &str =
+    r#"{"header":{"isSuccessful":true,"resultCode":-2,"resultMessage":null}}"#;
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).unwrap()
+}
+
+/// `--summary` prints the counts alone; `--summary --each` prints every
+/// input's result before them, as `--summary` did before.
+#[test]
+fn summary_alone_and_with_each() {
+    let dir = scratch();
+    let files = [
+        write(&dir, "a.json", NOT_FOUND),
+        write(&dir, "b.json", SUCCESS),
+        write(&dir, "c.json", BROKEN),
+    ];
+    let files: Vec<&str> = files.iter().map(String::as_str).collect();
+    let alone = run(&[&["--summary"][..], &files].concat(), "");
+    let text = lines(&alone);
+    assert_eq!(
+        text[0],
+        "summary: 3 inputs: 1 successful, 1 unsuccessful, 1 malformed (66.7% failed)"
+    );
+    assert!(!text.iter().any(|line| line.contains(files[0])), "{text:?}");
+    assert_eq!(alone.status.code(), Some(2));
+    let json = run(&[&["--summary", "--json"][..], &files].concat(), "");
+    let objects = json_lines(&json);
+    assert_eq!(objects.len(), 1, "one object");
+    assert_eq!(objects[0]["summary"]["inputs"], 3);
+    let each = run(&[&["--summary", "--each"][..], &files].concat(), "");
+    let text = lines(&each);
+    assert_eq!(text.len(), 3 + lines(&alone).len());
+    for (line, file) in text.iter().zip(&files) {
+        assert!(line.starts_with(&format!("{file}: ")), "{line}");
+    }
+    assert_eq!(text[3..], lines(&alone)[..]);
+    let each = run(
+        &[&["--summary", "--each", "--json"][..], &files].concat(),
+        "",
+    );
+    assert_eq!(json_lines(&each).len(), 4);
+}
+
+/// `--failures` prints the unsuccessful, inconsistent, malformed and
+/// unreadable inputs alone, with `--lines`, `--json` and `--summary` (which
+/// still counts every input).
+#[test]
+fn failures_alone() {
+    let dir = scratch();
+    let missing = dir.join("missing.json").to_string_lossy().into_owned();
+    let files = [
+        write(&dir, "a.json", SUCCESS),
+        write(&dir, "b.json", NOT_FOUND),
+        write(&dir, "c.json", INCONSISTENT),
+        write(&dir, "d.json", BROKEN),
+        missing.clone(),
+    ];
+    let files: Vec<&str> = files.iter().map(String::as_str).collect();
+    let output = run(&[&["--failures"][..], &files].concat(), "");
+    let text = lines(&output);
+    let named: Vec<&str> = text
+        .iter()
+        .map(|line| line.split_once(": ").unwrap().0)
+        .collect();
+    // An unreadable input is named on standard error, as without the flag.
+    assert_eq!(named, files[1..4]);
+    assert!(stderr(&output).contains(&missing));
+    assert_eq!(output.status.code(), Some(2));
+    let objects = json_lines(&run(&[&["--failures", "--json"][..], &files].concat(), ""));
+    let named: Vec<&str> = objects
+        .iter()
+        .map(|o| o["file"].as_str().unwrap())
+        .collect();
+    assert_eq!(named, files[1..]);
+    assert_eq!(objects[3]["error"]["kind"], "unreadable");
+    // With the summary: the failures, then counts of every input.
+    let output = run(
+        &[&["--failures", "--summary", "--json"][..], &files].concat(),
+        "",
+    );
+    let objects = json_lines(&output);
+    assert_eq!(objects.len(), 5);
+    assert_eq!(objects[4]["summary"]["inputs"], 5);
+    assert_eq!(objects[4]["summary"]["successful"], 2, "isSuccessful true");
+    // Over a log: the lines that failed, with their numbers.
+    let (log, _) = mixed_log(&dir);
+    let all = lines(&run(&["--lines", &log], ""));
+    let failed = run(&["--lines", "--failures", &log], "");
+    assert_eq!(
+        lines(&failed),
+        all.iter()
+            .filter(|line| !line.contains(": 0 success none"))
+            .cloned()
+            .collect::<Vec<_>>()
+    );
+    assert_eq!(lines(&failed).len(), all.len() - 1);
+    assert_eq!(failed.status.code(), Some(2));
+    // Nothing failed: nothing printed.
+    let output = run(&["--failures", files[0]], "");
+    assert_eq!((output.stdout.len(), output.status.code()), (0, Some(0)));
+}
+
+/// `-q` and `--quiet` print nothing, on either output, whatever else is
+/// asked; the exit status answers.
+#[test]
+fn quiet_prints_nothing() {
+    let dir = scratch();
+    let missing = dir.join("missing.json").to_string_lossy().into_owned();
+    let cases = [
+        (vec![write(&dir, "a.json", SUCCESS)], 0),
+        (vec![write(&dir, "b.json", NOT_FOUND)], 1),
+        (vec![write(&dir, "c.json", INCONSISTENT)], 1),
+        (vec![write(&dir, "d.json", BROKEN)], 2),
+        (vec![missing, write(&dir, "e.json", SUCCESS)], 2),
+        (vec![write(&dir, "f.bin", "\0\u{1}ELF")], 2),
+    ];
+    for (files, status) in &cases {
+        for flags in [
+            &["-q"][..],
+            &["--quiet"],
+            &["-q", "--json", "--summary"],
+            &["-q", "--lines", "--failures"],
+            &["-q", "--lines", "--mmap", "--each", "--summary"],
+        ] {
+            let args: Vec<&str> = flags
+                .iter()
+                .copied()
+                .chain(files.iter().map(String::as_str))
+                .collect();
+            let output = run(&args, "");
+            assert_eq!(output.status.code(), Some(*status), "{args:?}");
+            assert_eq!(
+                (stderr(&output), lines(&output)),
+                (String::new(), vec![]),
+                "{args:?}"
+            );
+        }
+    }
+}
+
+/// A pretty-printed body's error is placed by line and column (in
+/// characters, from 1) beside its byte; a line of `--lines` by its column
+/// (the line is the log's); `--chunk` places it the same, whatever the
+/// chunk; `--json` gives `line` and `column` beside `offset`.
+#[test]
+fn errors_name_their_line_and_column() {
+    let body =
+        "{\n  \"servers\": [\"é\"],\n  \"header\": {\"isSuccessful\": tru, \"resultCode\": 0}\n}\n";
+    let offset = body.find("tru,").unwrap() + 3;
+    let column = body[body.rfind("\n  \"header").unwrap() + 1..offset]
+        .chars()
+        .count()
+        + 1;
+    let dir = scratch();
+    let file = write(&dir, "pretty.json", body);
+    let want = format!(
+        "{file}: malformed (unexpected_byte): unexpected character at line 3, column {column} (byte {offset})"
+    );
+    for chunk in [
+        &[][..],
+        &["--chunk", "1"],
+        &["--chunk", "7"],
+        &["--chunk", "4096"],
+    ] {
+        let output = run(&[chunk, &[file.as_str()]].concat(), "");
+        assert_eq!(lines(&output), std::slice::from_ref(&want), "{chunk:?}");
+        let object = &json_lines(&run(&[chunk, &["--json", file.as_str()]].concat(), ""))[0];
+        assert_eq!(
+            (
+                &object["error"]["offset"],
+                &object["error"]["line"],
+                &object["error"]["column"]
+            ),
+            (&offset.into(), &3.into(), &column.into()),
+            "{chunk:?}"
+        );
+    }
+    // Characters, not bytes: "é" is two bytes and one column.
+    let line = r#"{"é":"ü","header":1}"#;
+    let offset = line.find('1').unwrap();
+    assert_eq!(
+        lines(&run(&["--lines", "-"], &format!("{SUCCESS}\n{line}\n"))),
+        [
+            "-:1: 0 success none \"SUCCESS\" | compute: success none".to_string(),
+            format!(
+                "-:2: malformed (wrong_type): `header` is not an object at column {} (byte {offset})",
+                offset - 1
+            )
+        ]
+    );
+    let object = &json_lines(&run(&["--lines", "--json", "-"], line))[0];
+    assert_eq!(object["line"], 1, "the log's line");
+    assert_eq!(object["error"]["line"], 1, "the body's line");
+    assert_eq!(object["error"]["column"], offset - 1);
+    // A line longer than the 1 MiB buffer is placed as well.
+    let long = format!("{}{line}", " ".repeat(2 << 20));
+    let object = &json_lines(&run(&["--lines", "--json", "-"], &long))[0];
+    assert_eq!(object["error"]["offset"], (2 << 20) + offset);
+    assert_eq!(object["error"]["column"], (2 << 20) + offset - 1);
+    // An input not read has no place.
+    let missing = dir.join("missing.json").to_string_lossy().into_owned();
+    let object = &json_lines(&run(&["--json", &missing], ""))[0];
+    for key in ["offset", "line", "column"] {
+        assert_eq!(object["error"][key], serde_json::Value::Null, "{key}");
+    }
+}
+
+/// 0, 1, 2 for the inputs; 64 for a usage error, with clap's message;
+/// help and version are answers (0), and help lists the statuses.
+#[test]
+fn exit_statuses() {
+    let dir = scratch();
+    let ok = write(&dir, "ok.json", SUCCESS);
+    let failed = write(&dir, "failed.json", NOT_FOUND);
+    let broken = write(&dir, "broken.json", BROKEN);
+    for (args, status) in [
+        (vec![ok.as_str()], 0),
+        (vec![ok.as_str(), failed.as_str()], 1),
+        (vec![failed.as_str(), broken.as_str(), ok.as_str()], 2),
+    ] {
+        assert_eq!(run(&args, "").status.code(), Some(status), "{args:?}");
+    }
+    for (args, message) in [
+        (&["--bogus"][..], "unexpected argument '--bogus'"),
+        (
+            &["--service", "bogus"],
+            "invalid value 'bogus' for '--service <NAME>'",
+        ),
+        (&["--chunk", "0"], "invalid value '0' for '--chunk <N>'"),
+        (&["--chunk", "x"], "invalid value 'x' for '--chunk <N>'"),
+        (
+            &["--color", "sometimes"],
+            "invalid value 'sometimes' for '--color <WHEN>'",
+        ),
+        (
+            &["--each"],
+            "the following required arguments were not provided",
+        ),
+        (
+            &["--binary"],
+            "the following required arguments were not provided",
+        ),
+        (&["--scan", "--locate"], "cannot be used with"),
+        (&["--lines", "--chunk", "8"], "cannot be used with"),
+    ] {
+        let output = run(&[args, &[ok.as_str()]].concat(), "");
+        assert_eq!(output.status.code(), Some(64), "{args:?}");
+        assert!(stderr(&output).starts_with("error: "), "{args:?}");
+        assert!(
+            stderr(&output).contains(message),
+            "{args:?}: {}",
+            stderr(&output)
+        );
+        assert!(output.stdout.is_empty());
+    }
+    for flag in ["--help", "-h"] {
+        let output = run(&[flag], "");
+        assert_eq!(output.status.code(), Some(0), "{flag}");
+        let help = String::from_utf8(output.stdout).unwrap();
+        let statuses = &help[help.find("EXIT STATUS:\n").expect("the section")..];
+        for status in [
+            "\n  0   every input successful",
+            "\n  1   ",
+            "\n  2   ",
+            "\n  64  ",
+        ] {
+            assert!(
+                statuses.contains(status),
+                "{flag}: {status:?} in {statuses}"
+            );
+        }
+        assert!(!help.contains("generate"), "the subcommand is hidden");
+    }
+    let output = run(&["--version"], "");
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8(output.stdout).unwrap(),
+        format!("nhncloud-header {}\n", env!("CARGO_PKG_VERSION"))
+    );
+}
+
+/// `--lines` skips an input with a NUL byte in its first 8 KiB, once, as
+/// unreadable: read, mapped or piped. `--binary` reads it anyway.
+#[test]
+fn binary_inputs_are_skipped_once() {
+    let dir = scratch();
+    // An executable's start, then 500 lines of 100 letters.
+    let mut bytes = b"\x7fELF\x02\x01\x01\0\0\0".to_vec();
+    for i in 0..50_000u32 {
+        bytes.push(b'A' + (i % 26) as u8);
+        if i % 100 == 99 {
+            bytes.push(b'\n');
+        }
+    }
+    let file = dir.join("program");
+    std::fs::write(&file, &bytes).unwrap();
+    let file = file.to_string_lossy().into_owned();
+    let good = write(&dir, "good.jsonl", SUCCESS);
+    let message = "binary file skipped (NUL at byte 7); read it with --binary";
+    for flags in [&["--lines"][..], &["--lines", "--mmap"]] {
+        let output = run(&[flags, &[file.as_str(), good.as_str()]].concat(), "");
+        assert_eq!(
+            lines(&output),
+            [format!(
+                "{good}:1: 0 success none \"SUCCESS\" | compute: success none"
+            )]
+        );
+        assert_eq!(
+            stderr(&output),
+            format!("nhncloud-header: {file}: {message}\n")
+        );
+        assert_eq!(output.status.code(), Some(2), "counted as unreadable");
+        let output = run(
+            &[flags, &["--json", "--summary", "--each", file.as_str()]].concat(),
+            "",
+        );
+        let objects = json_lines(&output);
+        assert_eq!(objects.len(), 2, "one line for the file, then the summary");
+        assert_eq!(objects[0]["file"], file.as_str());
+        assert!(objects[0].get("line").is_none());
+        assert_eq!(objects[0]["error"]["kind"], "unreadable");
+        assert_eq!(objects[0]["error"]["message"], message);
+        assert_eq!(objects[1]["summary"]["errors"]["unreadable"], 1);
+        assert_eq!(objects[1]["summary"]["inputs"], 1);
+        let read = run(&[flags, &["--binary", file.as_str()]].concat(), "");
+        assert_eq!(lines(&read).len(), 500, "every line read");
+        assert!(
+            lines(&read)
+                .iter()
+                .all(|line| line.contains(": malformed ("))
+        );
+        assert_eq!(stderr(&read), "");
+    }
+    let mut child = Command::new(TOOL)
+        .args(["--lines", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Piped a few bytes at a time: still found.
+    let mut stdin = child.stdin.take().unwrap();
+    for piece in bytes.chunks(3).take(10) {
+        stdin.write_all(piece).unwrap();
+        stdin.flush().unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+    let _ = stdin.write_all(&bytes[30..]);
+    drop(stdin);
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(stderr(&output), format!("nhncloud-header: -: {message}\n"));
+    assert!(output.stdout.is_empty());
+    // A NUL further on is only a malformed line's.
+    let late = format!("{}\n\0\n", [SUCCESS].repeat(200).join("\n"));
+    let output = run(&["--lines", "--failures", "-"], &late);
+    assert_eq!(lines(&output).len(), 1);
+    assert!(lines(&output)[0].starts_with("-:201: malformed ("));
+}
+
+/// Colours on a terminal (a pseudo-terminal from `script`) or when asked:
+/// a success, a client-side failure, a server-side one and a malformed
+/// body in four colours; never in JSON, never when piped unless asked, and
+/// not with `NO_COLOR`.
+#[test]
+fn colour_when_asked_or_on_a_terminal() {
+    let dir = scratch();
+    let files = [
+        write(&dir, "a.json", SUCCESS),
+        write(&dir, "b.json", NOT_FOUND),
+        write(
+            &dir,
+            "c.json",
+            r#"{"header":{"isSuccessful":false,"resultCode":-2,"resultMessage":"UNKNOWN EXCEPTION"}}"#,
+        ),
+        write(&dir, "d.json", BROKEN),
+    ];
+    let files: Vec<&str> = files.iter().map(String::as_str).collect();
+    let coloured = lines(&run(&[&["--color", "always"][..], &files].concat(), ""));
+    let escape = |line: &str| {
+        let start = line.find("\x1b[").expect("a colour");
+        let end = start + line[start..].find('m').unwrap();
+        assert!(line[end..].contains("\x1b[0m"), "reset: {line:?}");
+        line[start..=end].to_string()
+    };
+    assert_eq!(
+        coloured.iter().map(|line| escape(line)).collect::<Vec<_>>(),
+        ["\x1b[32m", "\x1b[33m", "\x1b[31m", "\x1b[1;35m"]
+    );
+    assert_eq!(
+        coloured[1],
+        format!(
+            "{}: \x1b[33m10404 not_found fix_request\x1b[0m \"Not Found\" | table: \"Instance API error message\" | compute: api_error instance HTTP 404 retry_after_fix",
+            files[1]
+        )
+    );
+    let plain = lines(&run(&files, ""));
+    let stripped: Vec<String> = coloured
+        .iter()
+        .map(|line| {
+            let mut line = line.clone();
+            for escape in ["\x1b[32m", "\x1b[33m", "\x1b[31m", "\x1b[1;35m", "\x1b[0m"] {
+                line = line.replace(escape, "");
+            }
+            line
+        })
+        .collect();
+    assert_eq!(stripped, plain, "only the colours differ");
+    for args in [
+        &["--color", "never"][..],
+        &["--color", "auto"],
+        &["--color", "always", "--json"],
+    ] {
+        let output = run(&[args, &files].concat(), "");
+        assert!(!output.stdout.contains(&0x1b), "{args:?}");
+    }
+    let on_a_terminal = |command: String| {
+        let output = Command::new("script")
+            .args(["-qec", &command, "/dev/null"])
+            .output()
+            .expect("util-linux's `script`");
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    };
+    let all = files.join(" ");
+    assert!(on_a_terminal(format!("env -u NO_COLOR {TOOL} {all}")).contains("\x1b[33m10404"));
+    assert!(!on_a_terminal(format!("NO_COLOR=1 {TOOL} {all}")).contains("\x1b["));
+    assert!(on_a_terminal(format!("NO_COLOR=1 {TOOL} --color always {all}")).contains("\x1b[33m"));
+    assert!(!on_a_terminal(format!("{TOOL} --color never {all}")).contains("\x1b["));
+}
+
+/// `generate man` writes a man page with every option and the exit
+/// statuses; `generate bash|zsh|fish`, completions for every option and
+/// service name, which each shell (where installed) reads without error.
+#[test]
+fn man_page_and_completions_come_from_the_arguments() {
+    let output = run(&["generate", "man"], "");
+    assert_eq!(output.status.code(), Some(0));
+    let man = String::from_utf8(output.stdout).unwrap();
+    assert!(man.contains("\n.TH nhncloud-header 1 "), "{man}");
+    let flags = [
+        "json", "scan", "locate", "chunk", "lines", "mmap", "binary", "summary", "each",
+        "failures", "quiet", "color", "service", "help", "version",
+    ];
+    for flag in flags {
+        assert!(
+            man.contains(&format!("\\-\\-{flag}")),
+            "--{flag} in the man page"
+        );
+    }
+    let statuses = &man[man.find(".SH \"EXIT STATUS\"").expect("EXIT STATUS")..];
+    for status in ["\n0\nevery input successful\n", "\n1\n", "\n2\n", "\n64\n"] {
+        assert!(statuses.contains(status), "{status:?}");
+    }
+    assert!(!man.contains("generate"), "the subcommand is hidden");
+    if let Ok(output) = Command::new("groff")
+        .args(["-man", "-Tutf8", "-ww", "-z"])
+        .stdin(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .and_then(|mut child| {
+            child.stdin.take().unwrap().write_all(man.as_bytes())?;
+            child.wait_with_output()
+        })
+    {
+        assert_eq!(stderr(&output), "", "groff's warnings");
+    }
+    for shell in ["bash", "zsh", "fish"] {
+        let output = run(&["generate", shell], "");
+        assert_eq!(output.status.code(), Some(0), "{shell}");
+        let script = String::from_utf8(output.stdout).unwrap();
+        for flag in flags {
+            assert!(script.contains(flag), "{shell}: --{flag}");
+        }
+        for value in ["notification-hub", "always"] {
+            assert!(script.contains(value), "{shell}: {value}");
+        }
+        let dir = scratch();
+        let path = write(&dir, &format!("completion.{shell}"), &script);
+        // `-n`: read, do not run.
+        if let Ok(check) = Command::new(shell).args(["-n", &path]).output() {
+            assert!(check.status.success(), "{shell}: {}", stderr(&check));
+        }
+    }
+    let output = run(&["generate", "tcsh"], "");
+    assert_eq!(output.status.code(), Some(64));
 }

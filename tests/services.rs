@@ -284,11 +284,13 @@ fn the_tool_lists_services_and_refuses_unknown_ones() {
         .collect();
     let expected: Vec<&str> = Service::ALL.iter().map(|service| service.name()).collect();
     assert_eq!(names, expected);
+    // A usage error: clap's message, with the names it takes.
     let output = tool(&["--service", "Push", "-"]);
-    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(output.status.code(), Some(64));
     let error = String::from_utf8(output.stderr).unwrap();
     assert!(
-        error.contains("no service \"Push\"") && error.contains("notification-hub"),
+        error.contains("invalid value 'Push' for '--service <NAME>'")
+            && error.contains("notification-hub"),
         "{error}"
     );
 }

@@ -2,12 +2,15 @@
 //! split with `memchr` inside one reused buffer (or, with `--mmap`, in the
 //! file mapped into memory). A line longer than the buffer is read through
 //! the streaming parser, piece by piece, so it is judged like any other
-//! (its message kept up to the parser's room).
+//! (its message kept up to the parser's room). An input with a NUL byte
+//! near its start is binary, and is skipped unless asked for.
 
 use std::io::{self, Read};
 
 use memchr::memchr;
-use nhncloud_header::{Error, Mode, OwnedHeader, Status, StreamParser};
+use nhncloud_header::Mode;
+
+use crate::streamed::{Stream, Streamed, read_some};
 
 /// The buffer lines are split in: a line longer than this is streamed.
 pub const LINE_BUFFER: usize = 1 << 20;
@@ -18,7 +21,17 @@ pub enum Line<'a> {
     /// is JSON whitespace).
     Whole(&'a [u8]),
     /// A line longer than the buffer, judged by the streaming parser.
-    Streamed(&'a Result<OwnedHeader<{ crate::MESSAGE_ROOM }>, Error>),
+    Streamed(&'a Streamed),
+}
+
+/// How much of an input's start is looked at for a NUL byte: grep's 8 KiB
+/// (a text log has none; an executable, an image or a compressed log has
+/// one within its first few bytes).
+pub const BINARY_SNIFF: usize = 8 << 10;
+
+/// The offset of a NUL byte in the first [`BINARY_SNIFF`] bytes of `start`.
+fn nul_in(start: &[u8]) -> Option<usize> {
+    memchr(0, &start[..start.len().min(BINARY_SNIFF)])
 }
 
 /// Why reading the lines stopped early.
@@ -29,19 +42,47 @@ pub enum Stop {
     Read(io::Error, u64),
     /// `on_line` failed: writing the output.
     Output(io::Error),
+    /// The input is binary: a NUL byte at this offset. No line was read.
+    Binary(usize),
 }
 
 /// Reads `reader` to its end through `buffer`, calling `on_line` with each
 /// non-blank line and its 1-based number, and `on_progress` with the bytes
-/// of each read. Lines longer than `buffer` are parsed in `mode`.
+/// of each read. Lines longer than `buffer` are parsed in `mode`. Unless
+/// `binary` is allowed, an input with a NUL byte in its first
+/// [`BINARY_SNIFF`] bytes stops before any line.
 pub fn for_each_line(
     reader: &mut dyn Read,
     buffer: &mut [u8],
     mode: Mode,
+    binary: bool,
     mut on_line: impl FnMut(u64, Line<'_>) -> io::Result<()>,
     mut on_progress: impl FnMut(usize),
 ) -> Result<(), Stop> {
     let (mut start, mut end, mut number) = (0, 0, 0u64);
+    // Set once a read has returned 0: a terminal would wait for another.
+    let mut ended = false;
+    if !binary {
+        // A pipe may hand the start over in small reads. A read error is
+        // left to the loop below, which names its line.
+        let sniff = BINARY_SNIFF.min(buffer.len());
+        while end < sniff {
+            match read_some(reader, &mut buffer[end..]) {
+                Ok(0) => {
+                    ended = true;
+                    break;
+                }
+                Ok(read) => {
+                    on_progress(read);
+                    end += read;
+                }
+                Err(_) => break,
+            }
+        }
+        if let Some(at) = nul_in(&buffer[..end]) {
+            return Err(Stop::Binary(at));
+        }
+    }
     loop {
         if let Some(newline) = memchr(b'\n', &buffer[start..end]) {
             number += 1;
@@ -69,8 +110,11 @@ pub fn for_each_line(
             }
             continue;
         }
-        let read =
-            read_some(reader, &mut buffer[end..]).map_err(|error| Stop::Read(error, number + 1))?;
+        let read = if ended {
+            0
+        } else {
+            read_some(reader, &mut buffer[end..]).map_err(|error| Stop::Read(error, number + 1))?
+        };
         if read == 0 {
             let line = &buffer[..end];
             if !is_blank(line) {
@@ -87,19 +131,24 @@ pub fn for_each_line(
 const PROGRESS_STEP: usize = 4 << 20;
 
 /// Calls `on_line` with each non-blank line of `bytes` (a mapped file) and
-/// its 1-based number, and `on_progress` every few MiB.
+/// its 1-based number, and `on_progress` every few MiB; stops before any
+/// line on a binary input, as [`for_each_line`] does.
 pub fn for_each_line_in(
     bytes: &[u8],
+    binary: bool,
     mut on_line: impl FnMut(u64, Line<'_>) -> io::Result<()>,
     mut on_progress: impl FnMut(usize),
-) -> io::Result<()> {
+) -> Result<(), Stop> {
+    if let Some(at) = nul_in(bytes).filter(|_| !binary) {
+        return Err(Stop::Binary(at));
+    }
     let (mut start, mut number, mut reported) = (0, 0u64, 0);
     while start < bytes.len() {
         let end = memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |newline| start + newline);
         number += 1;
         let line = &bytes[start..end];
         if !is_blank(line) {
-            on_line(number, Line::Whole(line))?;
+            on_line(number, Line::Whole(line)).map_err(Stop::Output)?;
         }
         start = (end + 1).min(bytes.len());
         if start - reported >= PROGRESS_STEP {
@@ -116,20 +165,11 @@ fn is_blank(line: &[u8]) -> bool {
     line.iter().all(|byte| matches!(byte, b' ' | b'\t' | b'\r'))
 }
 
-fn read_some(reader: &mut dyn Read, buffer: &mut [u8]) -> io::Result<usize> {
-    loop {
-        match reader.read(buffer) {
-            Err(error) if error.kind() == io::ErrorKind::Interrupted => continue,
-            result => return result,
-        }
-    }
-}
-
 /// A line longer than the buffer, read to its end.
 struct LongLine {
     /// The verdict; `None` for a line of whitespace only (skipped, as a
     /// short blank line is).
-    result: Option<Result<OwnedHeader<{ crate::MESSAGE_ROOM }>, Error>>,
+    result: Option<Streamed>,
     /// Where the bytes after its newline lie in the buffer; `None` at the
     /// end of the input (nothing more to read).
     rest: Option<(usize, usize)>,
@@ -144,17 +184,14 @@ fn stream_long_line(
     mode: Mode,
     on_progress: &mut impl FnMut(usize),
 ) -> io::Result<LongLine> {
-    let mut parser = StreamParser::<{ crate::MESSAGE_ROOM }>::new(mode);
-    let mut outcome = Ok(Status::Partial);
+    let mut stream = Stream::new(mode);
     let mut blank = true;
     let mut piece = buffer.len();
     loop {
         let newline = memchr(b'\n', &buffer[..piece]);
         let content = &buffer[..newline.unwrap_or(piece)];
         blank = blank && is_blank(content);
-        if let Ok(Status::Partial) = outcome {
-            outcome = parser.feed(content);
-        }
+        stream.feed(content);
         let rest = match newline {
             Some(newline) => Some((newline + 1, piece)),
             None => {
@@ -166,8 +203,7 @@ fn stream_long_line(
                 None
             }
         };
-        let result = (!blank)
-            .then(|| outcome.and_then(|_| parser.finish().map(|header| header.to_owned_header())));
+        let result = (!blank).then(|| stream.finish());
         return Ok(LongLine { result, rest });
     }
 }
@@ -206,13 +242,21 @@ mod tests {
             &mut reader,
             &mut buffer,
             mode,
+            false,
             |number, line| {
                 seen.push(match line {
                     Line::Whole(bytes) => (number, String::from_utf8(bytes.to_vec()).unwrap()),
                     Line::Streamed(Ok(header)) => {
                         (number, format!("streamed {}", header.result_code()))
                     }
-                    Line::Streamed(Err(error)) => (number, format!("streamed {}", error.kind())),
+                    Line::Streamed(Err(malformed)) => (
+                        number,
+                        format!(
+                            "streamed {} at column {}",
+                            malformed.error.kind(),
+                            malformed.place.unwrap().column
+                        ),
+                    ),
                 });
                 Ok(())
             },
@@ -251,7 +295,10 @@ mod tests {
         let seen = lines_of(input.as_bytes(), 16, Mode::Parse);
         let want = [
             (1, "streamed 0".to_string()),
-            (2, "streamed unexpected_byte".to_string()),
+            (
+                2,
+                format!("streamed unexpected_byte at column {}", OK.len()),
+            ),
             (4, "streamed 0".to_string()),
             (5, "streamed 0".to_string()),
         ];
@@ -308,6 +355,7 @@ mod tests {
                 &mut Failing(input.as_bytes()),
                 &mut buffer,
                 Mode::Parse,
+                false,
                 |_, _| {
                     count += 1;
                     Ok(())
@@ -320,9 +368,63 @@ mod tests {
                     (error.to_string().as_str(), line, count),
                     ("disk error", 3, 2)
                 ),
-                Stop::Output(error) => panic!("{error}"),
+                other => panic!("{other:?}"),
             }
         }
+    }
+
+    /// A NUL byte in the first 8 KiB, even handed over a few bytes at a
+    /// time, stops the input before its first line; one further on, or
+    /// with `binary` allowed, is only a malformed line's.
+    #[test]
+    fn a_nul_near_the_start_is_binary() {
+        let text = format!("{OK}\n").repeat(BINARY_SNIFF / OK.len() + 1);
+        let near = [&text.as_bytes()[..BINARY_SNIFF - 1], b"\0", text.as_bytes()].concat();
+        let far = [text.as_bytes(), b"\0\n", text.as_bytes()].concat();
+        for size in [16, 4096, BINARY_SNIFF, 1 << 20] {
+            let stopped = |input: &[u8], binary: bool| {
+                let mut count = 0;
+                let result = for_each_line(
+                    &mut Trickle {
+                        data: input,
+                        turn: 0,
+                    },
+                    &mut vec![0; size],
+                    Mode::Scan,
+                    binary,
+                    |_, _| {
+                        count += 1;
+                        Ok(())
+                    },
+                    |_| {},
+                );
+                (result, count)
+            };
+            // Every line ends with a newline.
+            let lines = near.iter().filter(|&&byte| byte == b'\n').count();
+            let in_buffer = size >= BINARY_SNIFF;
+            match stopped(&near, false) {
+                (Err(Stop::Binary(at)), 0) if in_buffer => assert_eq!(at, BINARY_SNIFF - 1),
+                // A buffer smaller than 8 KiB looks at what it holds.
+                (Ok(()), count) if !in_buffer => assert_eq!(count, lines),
+                other => panic!("buffer {size}: {other:?}"),
+            }
+            assert!(matches!(stopped(&near, true), (Ok(()), count) if count == lines));
+            let far_lines = far.iter().filter(|&&byte| byte == b'\n').count();
+            assert!(matches!(stopped(&far, false), (Ok(()), count) if count == far_lines));
+        }
+        let mut count = 0;
+        let mapped = for_each_line_in(
+            &near,
+            false,
+            |_, _| {
+                count += 1;
+                Ok(())
+            },
+            |_| {},
+        );
+        assert!(matches!((mapped, count), (Err(Stop::Binary(at)), 0) if at == BINARY_SNIFF - 1));
+        assert!(for_each_line_in(&near, true, |_, _| Ok(()), |_| {}).is_ok());
     }
 
     /// Interrupted once, then a plain reader.
@@ -346,6 +448,7 @@ mod tests {
             &mut Interrupted(input.as_bytes(), false),
             &mut [0; 4096],
             Mode::Parse,
+            false,
             |_, _| {
                 count += 1;
                 Ok(())
@@ -364,6 +467,7 @@ mod tests {
         let mut count = 0;
         for_each_line_in(
             input.as_bytes(),
+            false,
             |_, _| {
                 count += 1;
                 Ok(())
@@ -389,6 +493,7 @@ mod tests {
         let mut progress = 0;
         for_each_line_in(
             input.as_bytes(),
+            false,
             |number, line| {
                 if let Line::Whole(bytes) = line {
                     mapped.push((number, String::from_utf8(bytes.to_vec()).unwrap()));

@@ -6,17 +6,32 @@ use std::fmt;
 use std::io::{self, Write};
 
 use nhncloud_header::{
-    Advice, Api, Category, Class, ComputeDetails, Error, Header, Meaning, OwnedHeader, Remedy,
-    ResultCode, Service,
+    Advice, Api, Category, Class, ComputeDetails, Header, Meaning, OwnedHeader, Remedy, ResultCode,
+    Service,
 };
 use serde::{Serialize, Serializer};
 
-/// How one input went, from worst to best: the exit status is the worst.
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+use crate::colour::Tone;
+use crate::output::Sink;
+use crate::readings::Readings;
+
+/// How one input went, from best to worst: the exit status is the worst.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Verdict {
+    /// `isSuccessful` true, and the table agrees.
     Successful = 0,
+    /// `isSuccessful` false, or the table disagrees with it.
     Unsuccessful = 1,
+    /// Malformed, unreadable, or skipped as binary.
     Malformed = 2,
+}
+
+/// How the lines are written.
+#[derive(Clone, Copy, Default)]
+pub struct Style {
+    pub json: bool,
+    /// Readable lines only.
+    pub colour: bool,
 }
 
 /// Where an input came from: a file, and a line of it with `--lines`.
@@ -45,6 +60,18 @@ impl<'a> Source<'a> {
             line: Some(line),
             ..self
         }
+    }
+}
+
+impl Source<'_> {
+    /// `FILE: ` or, with `--lines`, `FILE:LINE: `.
+    pub fn write_prefix(&self, out: &mut impl Sink) -> io::Result<()> {
+        out.write_all(self.file.as_bytes())?;
+        if let Some(line) = self.line {
+            out.write_all(b":")?;
+            out.put_integer(false, line)?;
+        }
+        out.write_all(b": ")
     }
 }
 
@@ -90,6 +117,79 @@ pub struct Report<'a> {
     /// Only from the streaming parser, and only when the message did not fit.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub message_truncated: bool,
+    /// The parts of the readable line that the reading decides, written
+    /// already ([`Readings`]).
+    #[serde(skip)]
+    pub pieces: Option<&'a Pieces>,
+}
+
+/// What a code means in the service's table, for one `isSuccessful`: the
+/// part of a report the code decides (and the message, where the table
+/// gives the code several rows).
+#[derive(Clone, Copy)]
+pub struct Reading {
+    pub service: Service,
+    pub known: bool,
+    pub category: Category,
+    pub advice: Advice,
+    pub retryable: bool,
+    pub consistent: bool,
+    pub description: Option<&'static str>,
+    pub compute: Option<Details>,
+}
+
+impl Reading {
+    pub fn of(
+        service: Service,
+        code: &ResultCode<&str>,
+        is_successful: bool,
+        message: Option<&str>,
+    ) -> Self {
+        let meaning: Meaning = service
+            .catalog()
+            .meaning(code, is_successful, message.as_ref());
+        Reading {
+            service,
+            known: meaning.known,
+            category: meaning.category,
+            advice: meaning.advice,
+            retryable: meaning.retryable(),
+            consistent: meaning.consistent,
+            description: meaning.table_text(),
+            compute: (service == Service::Compute).then(|| Details::of(code)),
+        }
+    }
+}
+
+/// A reading's parts of the readable line, as [`Report::write_readable`]
+/// writes them: the verdict (`CODE CATEGORY ADVICE [retryable]`, coloured
+/// or not), the table's part (shown unless it is the message), and the
+/// rest after it, newline included.
+#[derive(Default)]
+pub struct Pieces {
+    pub verdict: Vec<u8>,
+    pub table: Vec<u8>,
+    pub end: Vec<u8>,
+}
+
+impl Pieces {
+    /// Written for `report` (whose message is left out).
+    pub fn write(&mut self, report: &Report<'_>, colour: bool) {
+        let Pieces {
+            verdict,
+            table,
+            end,
+        } = self;
+        for piece in [&mut *verdict, &mut *table, &mut *end] {
+            piece.clear();
+        }
+        // Writing to a `Vec` cannot fail.
+        let _ = report.write_verdict(verdict, colour);
+        let _ = report.write_table(table);
+        let _ = report.write_compute(end);
+        let _ = report.write_inconsistency(end);
+        end.push(b'\n');
+    }
 }
 
 /// Compute's details under their `--json` keys.
@@ -118,7 +218,7 @@ impl Details {
     }
 }
 
-fn name<S: Serializer, T: fmt::Display>(value: &T, serializer: S) -> Result<S::Ok, S::Error> {
+pub fn name<S: Serializer, T: fmt::Display>(value: &T, serializer: S) -> Result<S::Ok, S::Error> {
     serializer.collect_str(value)
 }
 
@@ -139,31 +239,60 @@ pub struct Scratch {
 }
 
 impl<'a> Report<'a> {
-    fn new(
-        service: Service,
+    pub fn new(
         is_successful: bool,
         result_code: ResultCode<&'a str>,
         message: Option<&'a str>,
         detail: Option<&'a str>,
+        reading: Reading,
     ) -> Self {
-        let meaning: Meaning =
-            service
-                .catalog()
-                .meaning(&result_code, is_successful, message.as_ref());
+        let Reading {
+            service,
+            known,
+            category,
+            advice,
+            retryable,
+            consistent,
+            description,
+            compute,
+        } = reading;
         Report {
             is_successful,
             result_code,
             result_message: message,
             detail,
             service,
-            known: meaning.known,
-            category: meaning.category,
-            advice: meaning.advice,
-            retryable: meaning.retryable(),
-            consistent: meaning.consistent,
-            description: meaning.table_text(),
-            compute: (service == Service::Compute).then(|| Details::of(&result_code)),
+            known,
+            category,
+            advice,
+            retryable,
+            consistent,
+            description,
+            compute,
             message_truncated: false,
+            pieces: None,
+        }
+    }
+
+    /// The reading, from `readings` when it has it (and the pieces with
+    /// it), else from the table.
+    fn read(
+        readings: &'a mut Readings,
+        is_successful: bool,
+        result_code: ResultCode<&'a str>,
+        message: Option<&'a str>,
+        detail: Option<&'a str>,
+    ) -> Self {
+        let service = readings.service();
+        match readings.of(&result_code, is_successful) {
+            Some((reading, pieces)) => Report {
+                pieces: Some(pieces),
+                ..Report::new(is_successful, result_code, message, detail, *reading)
+            },
+            None => {
+                let reading = Reading::of(service, &result_code, is_successful, message);
+                Report::new(is_successful, result_code, message, detail, reading)
+            }
         }
     }
 
@@ -171,9 +300,9 @@ impl<'a> Report<'a> {
     /// they have escapes, decoded into `scratch`. The detail is only looked
     /// for `with_detail` (the readable line does not show it).
     pub fn from_header(
-        service: Service,
         header: &Header<'a>,
         scratch: &'a mut Scratch,
+        readings: &'a mut Readings,
         with_detail: bool,
     ) -> Self {
         let Scratch {
@@ -213,13 +342,16 @@ impl<'a> Report<'a> {
                 (Some(text), detail)
             }
         };
-        Report::new(service, header.is_successful, result_code, text, detail)
+        Report::read(readings, header.is_successful, result_code, text, detail)
     }
 
     /// From the streaming parser's header.
-    pub fn from_owned<const N: usize>(service: Service, header: &'a OwnedHeader<N>) -> Self {
-        let mut report = Report::new(
-            service,
+    pub fn from_owned<const N: usize>(
+        header: &'a OwnedHeader<N>,
+        readings: &'a mut Readings,
+    ) -> Self {
+        let mut report = Report::read(
+            readings,
             header.is_successful(),
             header.result_code(),
             header.result_message(),
@@ -230,7 +362,7 @@ impl<'a> Report<'a> {
     }
 
     pub fn verdict(&self) -> Verdict {
-        if self.is_successful {
+        if self.is_successful && self.consistent {
             Verdict::Successful
         } else {
             Verdict::Unsuccessful
@@ -243,16 +375,50 @@ impl<'a> Report<'a> {
     /// a Compute response.
     ///
     /// Written piece by piece rather than through `format_args!`: with
-    /// `--lines` this runs once per line.
-    fn write_readable(&self, out: &mut impl Write, source: Source<'_>) -> io::Result<()> {
-        out.write_all(source.file.as_bytes())?;
-        if let Some(line) = source.line {
-            out.write_all(b":")?;
-            write_integer(out, false, line)?;
+    /// `--lines` this runs once per line. With `colour`, the verdict (code,
+    /// category, advice) in its [`Tone`]. The pieces the reading decides
+    /// are copied when [`Readings`] has them.
+    fn write_readable(
+        &self,
+        out: &mut impl Sink,
+        source: Source<'_>,
+        colour: bool,
+    ) -> io::Result<()> {
+        source.write_prefix(out)?;
+        let pieces = self.pieces.filter(|_| !self.message_truncated);
+        match pieces {
+            Some(pieces) => out.write_all(&pieces.verdict)?,
+            None => self.write_verdict(out, colour)?,
         }
-        out.write_all(b": ")?;
+        out.write_all(b" ")?;
+        match self.result_message {
+            Some(message) => write_quoted(out, message)?,
+            None => out.write_all(b"null")?,
+        }
+        // The table's text, unless it is the message itself.
+        if self.description.is_none() || self.description != self.result_message {
+            match pieces {
+                Some(pieces) => out.write_all(&pieces.table)?,
+                None => self.write_table(out)?,
+            }
+        }
+        if let Some(pieces) = pieces {
+            return out.write_all(&pieces.end);
+        }
+        self.write_compute(out)?;
+        if self.message_truncated {
+            out.write_all(b" (message truncated)")?;
+        }
+        self.write_inconsistency(out)?;
+        out.write_all(b"\n")
+    }
+
+    /// `CODE CATEGORY ADVICE [retryable]`.
+    fn write_verdict(&self, out: &mut impl Sink, colour: bool) -> io::Result<()> {
+        let tone = colour.then(|| Tone::of(self.category, self.advice, self.is_successful));
+        Tone::open(out, tone)?;
         match self.result_code {
-            ResultCode::Integer(code) => write_integer(out, code < 0, code.unsigned_abs().into())?,
+            ResultCode::Integer(code) => out.put_integer(code < 0, code.unsigned_abs().into())?,
             ResultCode::Text(code) => write_quoted(out, code)?,
         }
         out.write_all(b" ")?;
@@ -262,65 +428,49 @@ impl<'a> Report<'a> {
         if self.retryable {
             out.write_all(b" retryable")?;
         }
-        out.write_all(b" ")?;
-        match self.result_message {
-            Some(message) => write_quoted(out, message)?,
-            None => out.write_all(b"null")?,
-        }
+        Tone::close(out, tone)
+    }
+
+    /// ` | table: "TEXT"`, or ` | not in SERVICE's table`.
+    fn write_table(&self, out: &mut impl Sink) -> io::Result<()> {
         match self.description {
-            // The table's text, unless it is the message itself.
-            Some(description) if Some(description) != self.result_message => {
+            Some(description) => {
                 out.write_all(b" | table: ")?;
-                write_quoted(out, description)?;
+                write_quoted(out, description)
             }
-            Some(_) => {}
-            None if self.known => {}
+            None if self.known => Ok(()),
             None => {
                 out.write_all(b" | not in ")?;
                 out.write_all(self.service.name().as_bytes())?;
-                out.write_all(b"'s table")?;
+                out.write_all(b"'s table")
             }
         }
-        if let Some(compute) = self.compute {
-            out.write_all(b" | compute: ")?;
-            out.write_all(compute.class.name().as_bytes())?;
-            if let (Some(api), Some(status)) = (compute.api, compute.http_status) {
-                out.write_all(b" ")?;
-                out.write_all(api.name().as_bytes())?;
-                out.write_all(b" HTTP ")?;
-                write_integer(out, false, status.into())?;
-            }
-            out.write_all(b" ")?;
-            out.write_all(compute.remedy.name().as_bytes())?;
-        }
-        if self.message_truncated {
-            out.write_all(b" (message truncated)")?;
-        }
-        if !self.consistent {
-            write!(out, " (inconsistent: isSuccessful {})", self.is_successful)?;
-        }
-        out.write_all(b"\n")
     }
-}
 
-/// A number in decimal, without the formatting machinery (or 128-bit
-/// division).
-fn write_integer(out: &mut impl Write, negative: bool, magnitude: u64) -> io::Result<()> {
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    let mut rest = magnitude;
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (rest % 10) as u8;
-        rest /= 10;
-        if rest == 0 {
-            break;
+    /// ` | compute: CLASS [API HTTP STATUS] REMEDY`, for Compute.
+    fn write_compute(&self, out: &mut impl Sink) -> io::Result<()> {
+        let Some(compute) = self.compute else {
+            return Ok(());
+        };
+        out.write_all(b" | compute: ")?;
+        out.write_all(compute.class.name().as_bytes())?;
+        if let (Some(api), Some(status)) = (compute.api, compute.http_status) {
+            out.write_all(b" ")?;
+            out.write_all(api.name().as_bytes())?;
+            out.write_all(b" HTTP ")?;
+            out.put_integer(false, status.into())?;
+        }
+        out.write_all(b" ")?;
+        out.write_all(compute.remedy.name().as_bytes())
+    }
+
+    fn write_inconsistency(&self, out: &mut impl Sink) -> io::Result<()> {
+        match (self.consistent, self.is_successful) {
+            (true, _) => Ok(()),
+            (false, true) => out.write_all(b" (inconsistent: isSuccessful true)"),
+            (false, false) => out.write_all(b" (inconsistent: isSuccessful false)"),
         }
     }
-    if negative {
-        out.write_all(b"-")?;
-    }
-    out.write_all(&digits[at..])
 }
 
 /// `text` quoted as Rust's `{:?}` quotes it: as it is when it is printable
@@ -346,63 +496,38 @@ fn decoded(chars: impl Iterator<Item = char>, into: &mut String) -> &str {
     into
 }
 
-/// Why an input has no report.
-pub enum Failure<'a> {
-    Malformed(Error),
-    Unreadable(&'a io::Error),
-}
-
 /// One line of `--json` output.
 #[derive(Serialize)]
-struct JsonLine<'a, T: Serialize> {
-    file: &'a str,
+pub struct JsonLine<'a, T: Serialize> {
+    pub file: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
-    line: Option<u64>,
-    ok: bool,
+    pub line: Option<u64>,
+    pub ok: bool,
     #[serde(flatten)]
-    outcome: T,
+    pub outcome: T,
 }
 
-#[derive(Serialize)]
-struct ErrorOutcome<'a> {
-    error: Problem<'a>,
-}
-
-#[derive(Serialize)]
-struct Problem<'a> {
-    /// An `ErrorKind` name, or `unreadable`.
-    kind: &'static str,
-    /// Byte offset into the body (the line); `null` when it could not be read.
-    offset: Option<usize>,
-    #[serde(serialize_with = "name")]
-    message: &'a dyn fmt::Display,
-}
-
-/// Writes one input's line and returns its verdict.
-pub fn write_report(
-    out: &mut impl Write,
-    json: bool,
-    source: Source<'_>,
-    report: &Report<'_>,
-) -> io::Result<Verdict> {
-    if json {
-        report.write_json(out, source)?;
-    } else {
-        report.write_readable(out, source)?;
+impl Report<'_> {
+    /// The input's line.
+    pub fn write(&self, out: &mut impl Sink, style: Style, source: Source<'_>) -> io::Result<()> {
+        if style.json {
+            self.write_json(out, source)
+        } else {
+            self.write_readable(out, source, style.colour)
+        }
     }
-    Ok(report.verdict())
 }
 
 impl Report<'_> {
     /// The `--json` line, keys written as constants and strings escaped by
     /// serde_json: what `JsonLine` with this report would give (the tests
     /// compare the two), at several times its speed.
-    fn write_json(&self, out: &mut impl Write, source: Source<'_>) -> io::Result<()> {
+    fn write_json(&self, out: &mut impl Sink, source: Source<'_>) -> io::Result<()> {
         out.write_all(b"{\"file\":")?;
         out.write_all(source.file_json.as_bytes())?;
         if let Some(line) = source.line {
             out.write_all(b",\"line\":")?;
-            write_integer(out, false, line)?;
+            out.put_integer(false, line)?;
         }
         out.write_all(if self.is_successful {
             b",\"ok\":true,\"isSuccessful\":true,\"resultCode\":"
@@ -410,7 +535,7 @@ impl Report<'_> {
             b",\"ok\":true,\"isSuccessful\":false,\"resultCode\":"
         })?;
         match self.result_code {
-            ResultCode::Integer(code) => write_integer(out, code < 0, code.unsigned_abs().into())?,
+            ResultCode::Integer(code) => out.put_integer(code < 0, code.unsigned_abs().into())?,
             ResultCode::Text(code) => write_json_string(out, Some(code))?,
         }
         out.write_all(b",\"resultMessage\":")?;
@@ -452,7 +577,7 @@ impl Report<'_> {
             }
             out.write_all(b",\"httpStatus\":")?;
             match compute.http_status {
-                Some(status) => write_integer(out, false, status.into())?,
+                Some(status) => out.put_integer(false, status.into())?,
                 None => out.write_all(b"null")?,
             }
             out.write_all(b",\"remedy\":\"")?;
@@ -471,48 +596,6 @@ fn write_json_string(out: &mut impl Write, text: Option<&str>) -> io::Result<()>
         Some(text) => serde_json::to_writer(&mut *out, text).map_err(io::Error::from),
         None => out.write_all(b"null"),
     }
-}
-
-/// Writes one failed input's line (an unreadable one goes to standard
-/// error too) and returns its verdict.
-pub fn write_failure(
-    out: &mut impl Write,
-    json: bool,
-    source: Source<'_>,
-    failure: &Failure<'_>,
-) -> io::Result<Verdict> {
-    let problem = match failure {
-        Failure::Malformed(error) => Problem {
-            kind: error.kind().name(),
-            offset: Some(error.offset()),
-            message: error,
-        },
-        Failure::Unreadable(error) => {
-            eprintln!("nhncloud-header: {source}: {error}");
-            Problem {
-                kind: "unreadable",
-                offset: None,
-                message: *error,
-            }
-        }
-    };
-    if json {
-        let line = JsonLine {
-            file: source.file,
-            line: source.line,
-            ok: false,
-            outcome: ErrorOutcome { error: problem },
-        };
-        serde_json::to_writer(&mut *out, &line)?;
-        out.write_all(b"\n")?;
-    } else if let Failure::Malformed(error) = failure {
-        writeln!(
-            out,
-            "{source}: malformed: {error} ({})",
-            error.kind().name()
-        )?;
-    }
-    Ok(Verdict::Malformed)
 }
 
 #[cfg(test)]
@@ -549,8 +632,9 @@ mod tests {
                 for is_successful in [true, false] {
                     for truncated in [false, true] {
                         for (file, line) in files.iter().zip([None, Some(u64::MAX)]) {
+                            let reading = Reading::of(service, &code, is_successful, *message);
                             let mut report =
-                                Report::new(service, is_successful, code, *message, *detail);
+                                Report::new(is_successful, code, *message, *detail, reading);
                             report.message_truncated = truncated;
                             let file_json = json_string(file);
                             let source = Source {
@@ -579,18 +663,52 @@ mod tests {
         }
     }
 
+    /// A line written from the pieces [`Readings`] keeps is the line
+    /// written whole: every service's codes (listed or not, several rows
+    /// for one included), either `isSuccessful`, the table's text as the
+    /// message or not, coloured or not, twice over so that slots are
+    /// reused and shared.
     #[test]
-    fn integers_are_written_in_decimal() {
-        for (negative, magnitude, text) in [
-            (false, 0, "0"),
-            (true, 4, "-4"),
-            (false, u64::MAX, "18446744073709551615"),
-            (true, 2147483648, "-2147483648"),
-        ] {
-            let mut out = Vec::new();
-            write_integer(&mut out, negative, magnitude).unwrap();
-            assert_eq!(out, text.as_bytes());
+    fn pieces_make_the_same_line() {
+        let mut codes: Vec<(Service, i32, Option<&str>)> = Vec::new();
+        for service in Service::ALL {
+            for entry in service.catalog().entries().iter().take(40) {
+                if let nhncloud_header::Codes::Integers { first, .. } = entry.codes() {
+                    codes.push((service, first, Some(entry.message())));
+                    codes.push((service, first, Some("other")));
+                }
+            }
+            codes.push((service, 123_456_789, None));
         }
+        let mut lines = 0;
+        for colour in [false, true] {
+            let mut readings: Vec<Readings> = Service::ALL
+                .iter()
+                .map(|&service| Readings::new(service, colour))
+                .collect();
+            for _ in 0..2 {
+                for &(service, code, message) in &codes {
+                    for is_successful in [true, false] {
+                        let at = Service::ALL.iter().position(|&s| s == service).unwrap();
+                        let readings = &mut readings[at];
+                        let code = ResultCode::Integer(code);
+                        let cached = Report::read(readings, is_successful, code, message, None);
+                        let reading = Reading::of(service, &code, is_successful, message);
+                        let whole = Report::new(is_successful, code, message, None, reading);
+                        let source = Source::new("f", "\"f\"");
+                        let (mut ours, mut theirs) = (Vec::new(), Vec::new());
+                        cached.write_readable(&mut ours, source, colour).unwrap();
+                        whole.write_readable(&mut theirs, source, colour).unwrap();
+                        assert_eq!(
+                            String::from_utf8(ours).unwrap(),
+                            String::from_utf8(theirs).unwrap()
+                        );
+                        lines += usize::from(cached.pieces.is_some());
+                    }
+                }
+            }
+        }
+        assert!(lines > 1000, "{lines} lines from pieces");
     }
 
     #[test]

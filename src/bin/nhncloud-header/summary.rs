@@ -6,7 +6,8 @@ use std::io::{self, Write};
 use nhncloud_header::{Advice, Api, Category, Class, ErrorKind, Service};
 use serde_json::{Map, Value, json};
 
-use crate::report::{Failure, Report};
+use crate::failure::Failure;
+use crate::report::Report;
 
 /// HTTP statuses an API error can carry: its last three digits, 400 to 499.
 const STATUSES: usize = 100;
@@ -74,8 +75,8 @@ impl Summary {
 
     pub fn count_failure(&mut self, failure: &Failure<'_>) {
         match failure {
-            Failure::Malformed(error) => self.error_kinds[error.kind() as usize] += 1,
-            Failure::Unreadable(_) => self.unreadable += 1,
+            Failure::Malformed(malformed) => self.error_kinds[malformed.error.kind() as usize] += 1,
+            Failure::Unreadable(_) | Failure::Binary(_) => self.unreadable += 1,
         }
     }
 
