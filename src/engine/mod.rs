@@ -291,7 +291,7 @@ impl Machine {
     }
 
     /// Opens a container at `at`, after its slot has been checked.
-    #[inline(never)]
+    #[inline]
     fn open(&mut self, is_array: bool, at: usize) -> Result<(), Failed> {
         if self.depth >= self.max_depth {
             return Err(self.fail(ErrorKind::DepthLimit, None, at));

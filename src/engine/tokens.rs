@@ -80,7 +80,13 @@ impl Machine {
     /// at the return to `member_depth` or at the first byte it does not
     /// take whole, with the machine exactly as the byte-wise step would
     /// have it there.
-    #[inline(always)]
+    ///
+    /// The rule is compiled, not interpreted: each expectation has its own
+    /// copy of the token step (`nested_token::<E>`), in which what the rule
+    /// allows and what each token leaves expected are constants, and the
+    /// loop's dispatch on the next expectation is a jump the compiler can
+    /// thread from each copy straight to the next.
+    #[inline(never)]
     fn skip_nested(
         &mut self,
         input: &[u8],
@@ -91,52 +97,105 @@ impl Machine {
             return Ok(i);
         };
         let mut in_array = self.top_is_array();
-        while let (at, Some(byte)) = next_non_space(input, i) {
-            i = at;
-            let class = Class::of(byte);
-            if !expect.allows(class) {
-                break;
-            }
-            // Most likely first: strings, then punctuation, then the rest.
-            if class == Class::Quote {
-                let end = skip_string(input, i + 1);
-                if input.get(end) != Some(&b'"') {
-                    break;
+        loop {
+            let next = match expect {
+                Expect::ObjectFirst => {
+                    self.nested_token::<0>(input, &mut i, &mut in_array, member_depth)
                 }
-                i = end + 1;
-                expect = Expect::after(Token::string(expect));
-            } else if class == Class::Colon {
-                i += 1;
-                expect = Expect::after(Token::Colon);
-            } else if class == Class::Comma {
-                i += 1;
-                expect = Expect::after(Token::Comma { in_array });
-            } else if class == Class::OpenObject || class == Class::OpenArray {
-                in_array = class == Class::OpenArray;
-                self.open(in_array, self.at(i))?;
-                i += 1;
-                expect = Expect::after(Token::Open { array: in_array });
-            } else if class == Class::CloseObject || class == Class::CloseArray {
-                if in_array != (class == Class::CloseArray) {
-                    break;
+                Expect::ObjectNext => {
+                    self.nested_token::<1>(input, &mut i, &mut in_array, member_depth)
                 }
-                i += 1;
-                self.depth -= 1;
-                expect = Expect::after(Token::Value);
-                if self.depth == member_depth {
-                    break;
+                Expect::Colon => self.nested_token::<2>(input, &mut i, &mut in_array, member_depth),
+                Expect::Value => self.nested_token::<3>(input, &mut i, &mut in_array, member_depth),
+                Expect::ArrayFirst => {
+                    self.nested_token::<4>(input, &mut i, &mut in_array, member_depth)
                 }
-                in_array = self.top_is_array();
-            } else {
-                let Some(end) = scalar::end(input, i) else {
-                    break;
-                };
-                i = end;
-                expect = Expect::after(Token::Value);
+                Expect::AfterValue => {
+                    self.nested_token::<5>(input, &mut i, &mut in_array, member_depth)
+                }
+            }?;
+            match next {
+                Some(next) => expect = next,
+                None => break,
             }
         }
-        self.state = State::Between(expect);
         Ok(i)
+    }
+
+    /// One token of [`skip_nested`](Self::skip_nested) where `Expect::ALL[E]`
+    /// holds: the expectation it leaves, or `None` where the loop stops
+    /// (the machine then left in the expectation that holds there).
+    #[inline(always)]
+    fn nested_token<const E: usize>(
+        &mut self,
+        input: &[u8],
+        i: &mut usize,
+        in_array: &mut bool,
+        member_depth: u8,
+    ) -> Result<Option<Expect>, Failed> {
+        let expect = Expect::ALL[E];
+        let stop = |machine: &mut Machine| {
+            machine.state = State::Between(expect);
+            Ok(None)
+        };
+        let (at, Some(byte)) = next_non_space(input, *i) else {
+            // Only whitespace is left: taken, as the step would take it.
+            *i = input.len();
+            return stop(self);
+        };
+        *i = at;
+        let class = Class::of(byte);
+        if !expect.allows(class) {
+            return stop(self);
+        }
+        let next = match class {
+            Class::Quote => {
+                let end = skip_string(input, at + 1);
+                if input.get(end) != Some(&b'"') {
+                    return stop(self);
+                }
+                *i = end + 1;
+                Expect::after(Token::string(expect))
+            }
+            Class::Colon => {
+                *i = at + 1;
+                Expect::after(Token::Colon)
+            }
+            Class::Comma => {
+                *i = at + 1;
+                Expect::after(Token::Comma {
+                    in_array: *in_array,
+                })
+            }
+            Class::OpenObject | Class::OpenArray => {
+                *in_array = class == Class::OpenArray;
+                self.open(*in_array, self.at(at))?;
+                *i = at + 1;
+                Expect::after(Token::Open { array: *in_array })
+            }
+            Class::CloseObject | Class::CloseArray => {
+                if *in_array != (class == Class::CloseArray) {
+                    return stop(self);
+                }
+                *i = at + 1;
+                self.depth -= 1;
+                let next = Expect::after(Token::Value);
+                if self.depth == member_depth {
+                    self.state = State::Between(next);
+                    return Ok(None);
+                }
+                *in_array = self.top_is_array();
+                next
+            }
+            _ => {
+                let Some(end) = scalar::end(input, at) else {
+                    return stop(self);
+                };
+                *i = end;
+                Expect::after(Token::Value)
+            }
+        };
+        Ok(Some(next))
     }
 
     /// A key from its opening quote at `input[open]`, when it lies whole
