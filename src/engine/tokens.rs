@@ -151,8 +151,24 @@ impl Machine {
         let next = match class {
             Class::Quote => {
                 let end = skip_string(input, at + 1);
-                if input.get(end) != Some(&b'"') {
-                    return stop(self);
+                match input.get(end) {
+                    Some(b'"') => {}
+                    // The chunk ends inside the string, all of it valid so
+                    // far: the machine goes in as the step would have taken
+                    // it, so that the next chunk carries on from there
+                    // rather than the step reading it again.
+                    None if expect.takes_key() => {
+                        self.begin_key(self.at(at));
+                        *i = end;
+                        return Ok(None);
+                    }
+                    None => {
+                        self.slot = Slot::Skip;
+                        self.state = State::String;
+                        *i = end;
+                        return Ok(None);
+                    }
+                    Some(_) => return stop(self),
                 }
                 *i = end + 1;
                 Expect::after(Token::string(expect))
