@@ -23,6 +23,7 @@ use bodies::{CoreResponse, Response, SerdeHeader, bodies};
 /// Every competitor must find the same header before it is timed.
 fn check(body: &[u8]) {
     let expected = (true, 0, "SUCCESS");
+    assert_eq!(stream_16k(body), stream_64(body));
     let streamed = stream_64(body).unwrap();
     assert_eq!(
         (
@@ -78,8 +79,18 @@ fn check(body: &[u8]) {
 /// The streaming parser in parse mode, fed the body in 64-byte chunks as a
 /// device reading a socket into a 64-byte buffer would.
 fn stream_64(body: &[u8]) -> Result<OwnedHeader<64>, nhncloud_header::Error> {
+    stream(body, 64)
+}
+
+/// The streaming parser in parse mode, fed the body in 16 KiB chunks, as
+/// hyper hands a gateway a response's frames.
+fn stream_16k(body: &[u8]) -> Result<OwnedHeader<64>, nhncloud_header::Error> {
+    stream(body, 16 << 10)
+}
+
+fn stream(body: &[u8], chunk_size: usize) -> Result<OwnedHeader<64>, nhncloud_header::Error> {
     let mut parser = StreamParser::<64>::new(Mode::Parse);
-    for chunk in body.chunks(64) {
+    for chunk in body.chunks(chunk_size) {
         parser.feed(chunk)?;
     }
     parser.finish().map(|header| header.to_owned_header())
@@ -115,6 +126,9 @@ fn engines(group: &mut BenchmarkGroup<'_, WallTime>, body: &[u8]) {
 fn competitors(group: &mut BenchmarkGroup<'_, WallTime>, body: &[u8]) {
     group.bench_function("nhncloud_header/stream_64", |b| {
         b.iter(|| stream_64(black_box(body)).map(|h| h.result_code().integer()))
+    });
+    group.bench_function("nhncloud_header/stream_16k", |b| {
+        b.iter(|| stream_16k(black_box(body)).map(|h| h.result_code().integer()))
     });
     group.bench_function("nhncloud_header/parse", |b| {
         b.iter(|| nhncloud_header::parse(black_box(body)))

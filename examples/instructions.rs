@@ -9,7 +9,7 @@
 //! The body `corpus` is every documentation body in `tests/data/` that
 //! `parse` accepts, each run in turn; its byte count goes to standard error
 //! (instructions per byte: the difference divided by count and bytes).
-//! Competitors: parse, scan, stream_64, serde_json, serde_json_core,
+//! Competitors: parse, scan, stream_64, stream_16k, serde_json, serde_json_core,
 //! sonic_rs_get, and `parse_ENGINE` / `stage1_KERNEL` for each engine this
 //! machine runs (byte_wise, sse2, avx2, neon, portable).
 
@@ -28,9 +28,14 @@ fn run(competitor: &str, body: &[u8]) {
         "parse" => drop(black_box(nhncloud_header::parse(black_box(body)).unwrap())),
         "scan" => drop(black_box(nhncloud_header::scan(black_box(body)).unwrap())),
         "locate" => drop(black_box(nhncloud_header::locate(black_box(body)).unwrap())),
-        "stream_64" => {
+        "stream_64" | "stream_16k" => {
+            let size = if competitor == "stream_64" {
+                64
+            } else {
+                16 << 10
+            };
             let mut parser = StreamParser::<64>::new(Mode::Parse);
-            for chunk in black_box(body).chunks(64) {
+            for chunk in black_box(body).chunks(size) {
                 parser.feed(chunk).unwrap();
             }
             black_box(parser.finish().unwrap().result_code().integer());
